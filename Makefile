@@ -1,0 +1,34 @@
+# Two commands do all the set-up: `make serve` and `make test`.
+# Each installs what is missing (uv, then the locked packages in .venv) and nothing more.
+
+UV_VERSION := 0.13.8
+PYTHON ?= python3
+UV := .tools/bin/uv
+VENV := .venv
+RUN := $(VENV)/bin
+
+.PHONY: install serve test snapshots lint
+
+install: $(VENV)/.installed
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --quiet
+	touch $@
+
+serve: install
+	$(RUN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+test: install
+	$(RUN)/pytest
+
+# Refresh every snapshot (SQL, command output, printed output of inline blocks), then check them.
+snapshots: install
+	$(RUN)/pytest --snapshot-update --update-examples -q || $(RUN)/pytest --last-failed -q
+
+lint: install
+	$(RUN)/ruff check examples tests overrides
+	$(RUN)/ruff format --check examples tests overrides

@@ -1,0 +1,3 @@
+ALTER TABLE core_user ALTER COLUMN full_name SET NOT NULL;
+
+UPDATE alembic_version SET version_num='93a98f3e389b' WHERE alembic_version.version_num = 'f68b48b3a6d9';

@@ -1,0 +1,20 @@
+CREATE TABLE _alembic_tmp_core_user (
+	id VARCHAR NOT NULL, 
+	username VARCHAR(50) NOT NULL, 
+	name VARCHAR(50) NOT NULL, 
+	role VARCHAR(6) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	is_active BOOLEAN DEFAULT 1, 
+	PRIMARY KEY (id)
+);
+
+INSERT INTO _alembic_tmp_core_user (id, username, name, role, created_at) SELECT core_user.id, core_user.username, core_user.name, core_user.role, core_user.created_at 
+FROM core_user;
+
+DROP TABLE core_user;
+
+ALTER TABLE _alembic_tmp_core_user RENAME TO core_user;
+
+UPDATE core_user SET is_active = false WHERE created_at < ?;
+
+UPDATE alembic_version SET version_num='f306beed3e3e' WHERE alembic_version.version_num = '13f406f72dc1';

@@ -1,0 +1,69 @@
+"""Alembic environment of the guide's examples.
+
+The connection comes, in this order, from:
+- ``config.attributes["connection"]``: an Engine or a live Connection, as
+  pytest-alembic injects it (a Connection is used as it is);
+- the ``DATABASE_URL`` environment variable;
+- ``sqlalchemy.url`` in ``alembic.ini``.
+"""
+
+import os
+from logging.config import fileConfig
+
+from alembic import context
+from sqlalchemy import Connection, Engine, create_engine
+
+from models import Base
+
+config = context.config
+if config.config_file_name is not None and config.attributes.get("configure_logger", True):
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+
+target_metadata = Base.metadata
+
+
+def database_url() -> str:
+    url = os.environ.get("DATABASE_URL") or config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise RuntimeError("set DATABASE_URL or sqlalchemy.url in alembic.ini")
+    return url
+
+
+def run_migrations_offline() -> None:
+    """Write the SQL to standard output instead of running it (``--sql``)."""
+    context.configure(
+        url=database_url(),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        transaction_per_migration=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connectable = config.attributes.get("connection")
+    if connectable is None:
+        connectable = create_engine(database_url())
+    if isinstance(connectable, Engine):
+        with connectable.connect() as connection:
+            run_migrations(connection)
+    else:
+        run_migrations(connectable)
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

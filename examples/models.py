@@ -1,0 +1,135 @@
+"""Hyperion-like models: the schema at the head of ``versions/``.
+
+``alembic check`` compares these models with the database upgraded to head:
+a revision that forgets a change, or a model that forgets a revision, fails it.
+"""
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class CoreUserRole(enum.StrEnum):
+    admin = "admin"
+    member = "member"
+    moderator = "moderator"
+    contributor = "contributor"
+
+
+class AvailableAssociationMembership(enum.StrEnum):
+    aeecl = "aeecl"
+    useecl = "useecl"
+
+
+class CoreUser(Base):
+    __tablename__ = "core_user"
+    __table_args__ = (
+        UniqueConstraint("email", name="uq_core_user_email"),
+        Index("idx_core_user_username", "username"),
+        Index(
+            "idx_core_user_active",
+            "created_at",
+            postgresql_where=text("is_active = true"),
+            sqlite_where=text("is_active = 1"),
+        ),
+    )
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    username: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(50))
+    full_name: Mapped[str] = mapped_column(String(100))
+    email: Mapped[str] = mapped_column(String(255))
+    role: Mapped[CoreUserRole] = mapped_column(Enum(CoreUserRole, name="core_user_role"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    is_active: Mapped[bool | None] = mapped_column(Boolean, server_default=text("true"))
+    email_notifications: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+    last_login: Mapped[datetime | None] = mapped_column(DateTime, server_default=text("CURRENT_TIMESTAMP"))
+    uuid: Mapped[str] = mapped_column(String)
+    processed: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class CoreGroup(Base):
+    __tablename__ = "core_group"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    email: Mapped[str] = mapped_column(String(255))
+
+
+class CoreMembership(Base):
+    """Association table of the many-to-many relation between users and groups."""
+
+    __tablename__ = "core_membership"
+
+    user_id: Mapped[str] = mapped_column(
+        String, ForeignKey("core_user.id", name="fk_core_membership_user_id", ondelete="CASCADE"), primary_key=True
+    )
+    group_id: Mapped[str] = mapped_column(
+        String, ForeignKey("core_group.id", name="fk_core_membership_group_id", ondelete="CASCADE"), primary_key=True
+    )
+    joined_at: Mapped[datetime | None] = mapped_column(DateTime, server_default=text("CURRENT_TIMESTAMP"))
+    role: Mapped[str | None] = mapped_column(String(50), server_default="member")
+
+
+class CoreUserProfile(Base):
+    __tablename__ = "core_user_profile"
+    __table_args__ = (UniqueConstraint("user_id", name="uq_core_user_profile_user_id"),)
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    user_id: Mapped[str] = mapped_column(
+        String, ForeignKey("core_user.id", name="fk_core_user_profile_user_id", ondelete="CASCADE")
+    )
+    bio: Mapped[str | None] = mapped_column(Text)
+    avatar_url: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime | None] = mapped_column(DateTime, server_default=text("CURRENT_TIMESTAMP"))
+
+
+class CoreEvent(Base):
+    __tablename__ = "core_event"
+    __table_args__ = (Index("idx_core_event_date_status", "event_date", "status"),)
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    event_date: Mapped[datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CoreAssociation(Base):
+    __tablename__ = "core_association"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    group_id: Mapped[str] = mapped_column(String, ForeignKey("core_group.id"))
+    membership_type: Mapped[AvailableAssociationMembership | None] = mapped_column(
+        Enum(AvailableAssociationMembership, name="available_association_membership")
+    )
+
+
+class CoreAssociationMembership(Base):
+    """Membership offers of the associations; it introduces the PostgreSQL enum type."""
+
+    __tablename__ = "core_association_membership"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    membership: Mapped[AvailableAssociationMembership] = mapped_column(
+        Enum(AvailableAssociationMembership, name="available_association_membership")
+    )

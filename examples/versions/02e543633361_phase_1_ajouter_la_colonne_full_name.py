@@ -1,0 +1,76 @@
+# --8<-- [start:revision]
+"""Phase 1 : ajouter la colonne full_name
+
+Revision ID: 02e543633361
+Revises: c3da80b56567
+Create Date: 2024-04-08 10:00:00.000000
+
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from alembic import op
+
+if TYPE_CHECKING:
+    from pytest_alembic import MigrationContext
+
+# revision identifiers, used by Alembic.
+revision: str = "02e543633361"
+down_revision: str | Sequence[str] | None = "c3da80b56567"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # Add the new column, nullable: the running application ignores it
+    with op.batch_alter_table("core_user") as batch_op:
+        batch_op.add_column(sa.Column("full_name", sa.String(100), nullable=True))
+
+    # The application code does not change yet
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("core_user") as batch_op:
+        batch_op.drop_column("full_name")
+
+
+# --8<-- [end:revision]
+
+
+# --8<-- [start:check]
+def pre_test_upgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    alembic_runner.insert_into(
+        "core_user",
+        {
+            "id": "u1",
+            "username": "alice",
+            "name": "Alice Martin",
+            "role": "admin",
+            "created_at": datetime(2023, 5, 1, 10, 0),
+            "email": "alice@example.com",
+        },
+    )
+
+
+def test_upgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    # The old version of the application still inserts rows without full_name
+    alembic_connection.execute(
+        sa.text(
+            "INSERT INTO core_user (id, username, name, role, created_at, email)"
+            " VALUES ('u2', 'bob', 'Bob Durand', 'member', '2024-03-01', 'bob@example.com')"
+        )
+    )
+    full_names = alembic_connection.execute(sa.text("SELECT full_name FROM core_user")).scalars().all()
+    assert full_names == [None, None]
+
+
+# --8<-- [end:check]

@@ -1,0 +1,100 @@
+# --8<-- [start:revision]
+"""Créer la relation User <-> Group
+
+Revision ID: 8c5d6006b21d
+Revises: bad5f401205d
+Create Date: 2024-03-11 10:00:00.000000
+
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import pytest
+import sqlalchemy as sa
+from alembic import op
+
+if TYPE_CHECKING:
+    from pytest_alembic import MigrationContext
+
+# revision identifiers, used by Alembic.
+revision: str = "8c5d6006b21d"
+down_revision: str | Sequence[str] | None = "bad5f401205d"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # 1. Association table
+    op.create_table(
+        "core_membership",
+        sa.Column("user_id", sa.String(), nullable=False),
+        sa.Column("group_id", sa.String(), nullable=False),
+        sa.Column("joined_at", sa.DateTime(), server_default=sa.func.now()),
+        sa.Column("role", sa.String(50), server_default="member"),
+    )
+
+    # 2. Composite primary key
+    with op.batch_alter_table("core_membership") as batch_op:
+        batch_op.create_primary_key("pk_core_membership", ["user_id", "group_id"])
+
+        # 3. Foreign keys
+        batch_op.create_foreign_key(
+            "fk_core_membership_user_id",
+            "core_user",
+            ["user_id"],
+            ["id"],
+            ondelete="CASCADE",
+        )
+        batch_op.create_foreign_key(
+            "fk_core_membership_group_id",
+            "core_group",
+            ["group_id"],
+            ["id"],
+            ondelete="CASCADE",
+        )
+
+
+def downgrade() -> None:
+    op.drop_table("core_membership")
+
+
+# --8<-- [end:revision]
+
+
+# --8<-- [start:check]
+def pre_test_upgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    alembic_runner.insert_into(
+        "core_user",
+        {
+            "id": "u1",
+            "username": "alice",
+            "name": "Alice",
+            "role": "admin",
+            "created_at": datetime(2023, 5, 1, 10, 0),
+            "email": "alice@example.com",
+        },
+    )
+    alembic_runner.insert_into("core_group", [{"id": "g1", "name": "BDE"}, {"id": "g2", "name": "BDS"}])
+
+
+def test_upgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    alembic_runner.insert_into(
+        "core_membership",
+        [{"user_id": "u1", "group_id": "g1"}, {"user_id": "u1", "group_id": "g2"}],
+    )
+    roles = alembic_connection.execute(sa.text("SELECT role FROM core_membership")).scalars().all()
+    assert roles == ["member", "member"]  # server default
+    # The composite primary key refuses the same membership twice
+    with pytest.raises(sa.exc.IntegrityError), alembic_connection.begin_nested():
+        alembic_connection.execute(sa.text("INSERT INTO core_membership (user_id, group_id) VALUES ('u1', 'g1')"))
+
+
+# --8<-- [end:check]

@@ -1,0 +1,78 @@
+# --8<-- [start:revision]
+"""Phase 3 : finaliser la migration
+
+Revision ID: 93a98f3e389b
+Revises: f68b48b3a6d9
+Create Date: 2024-04-22 10:00:00.000000
+
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import pytest
+import sqlalchemy as sa
+from alembic import op
+
+if TYPE_CHECKING:
+    from pytest_alembic import MigrationContext
+
+# revision identifiers, used by Alembic.
+revision: str = "93a98f3e389b"
+down_revision: str | Sequence[str] | None = "f68b48b3a6d9"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # Make the new column NOT NULL
+    with op.batch_alter_table("core_user") as batch_op:
+        batch_op.alter_column("full_name", existing_type=sa.String(100), nullable=False)
+        # Later, once no code reads it: batch_op.drop_column("name")
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("core_user") as batch_op:
+        batch_op.alter_column("full_name", existing_type=sa.String(100), nullable=True)
+
+
+# --8<-- [end:revision]
+
+
+# --8<-- [start:check]
+def pre_test_upgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    alembic_runner.insert_into(
+        "core_user",
+        {
+            "id": "u1",
+            "username": "alice",
+            "name": "Alice Martin",
+            "full_name": "Alice Martin",
+            "role": "admin",
+            "created_at": datetime(2023, 5, 1, 10, 0),
+            "email": "alice@example.com",
+        },
+    )
+
+
+def test_upgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    full_name = alembic_connection.execute(sa.text("SELECT full_name FROM core_user")).scalar_one()
+    assert full_name == "Alice Martin"
+    # A row without full_name is refused from now on
+    with pytest.raises(sa.exc.IntegrityError), alembic_connection.begin_nested():
+        alembic_connection.execute(
+            sa.text(
+                "INSERT INTO core_user (id, username, name, role, created_at, email)"
+                " VALUES ('u2', 'bob', 'Bob', 'member', '2024-03-01', 'bob@example.com')"
+            )
+        )
+
+
+# --8<-- [end:check]

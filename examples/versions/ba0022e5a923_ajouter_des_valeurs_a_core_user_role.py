@@ -1,0 +1,118 @@
+# --8<-- [start:revision]
+"""Ajouter de nouvelles valeurs à CoreUserRole
+
+Revision ID: ba0022e5a923
+Revises: 9de44df5f488
+Create Date: 2024-02-12 10:00:00.000000
+
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from alembic import op
+
+if TYPE_CHECKING:
+    from pytest_alembic import MigrationContext
+
+# revision identifiers, used by Alembic.
+revision: str = "ba0022e5a923"
+down_revision: str | Sequence[str] | None = "9de44df5f488"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+OLD_ROLES = ("admin", "member")
+NEW_ROLES = ("admin", "member", "moderator", "contributor")
+
+
+def upgrade() -> None:
+    if op.get_context().dialect.name == "postgresql":
+        # PostgreSQL: the values belong to the type core_user_role, not to the column
+        for value in NEW_ROLES[len(OLD_ROLES) :]:
+            op.execute(f"ALTER TYPE core_user_role ADD VALUE IF NOT EXISTS '{value}'")
+        return
+
+    # SQLite has no enum type: the column is a VARCHAR that the batch widens
+    with op.batch_alter_table("core_user") as batch_op:
+        batch_op.alter_column(
+            "role",
+            existing_type=sa.Enum(*OLD_ROLES, name="core_user_role"),
+            type_=sa.Enum(*NEW_ROLES, name="core_user_role"),
+            existing_nullable=False,
+        )
+
+
+def downgrade() -> None:
+    # Warning: rows that use one of the new values must be changed first
+    op.execute("UPDATE core_user SET role = 'member' WHERE role IN ('moderator', 'contributor')")
+
+    if op.get_context().dialect.name == "postgresql":
+        # PostgreSQL cannot remove a value from a type: recreate the type
+        op.execute("ALTER TYPE core_user_role RENAME TO core_user_role_old")
+        sa.Enum(*OLD_ROLES, name="core_user_role").create(op.get_bind())
+        op.execute("ALTER TABLE core_user ALTER COLUMN role TYPE core_user_role USING role::text::core_user_role")
+        op.execute("DROP TYPE core_user_role_old")
+        return
+
+    with op.batch_alter_table("core_user") as batch_op:
+        batch_op.alter_column(
+            "role",
+            existing_type=sa.Enum(*NEW_ROLES, name="core_user_role"),
+            type_=sa.Enum(*OLD_ROLES, name="core_user_role"),
+            existing_nullable=False,
+        )
+
+
+# --8<-- [end:revision]
+
+
+# --8<-- [start:check]
+def pre_test_upgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    alembic_runner.insert_into(
+        "core_user",
+        {
+            "id": "u1",
+            "username": "alice",
+            "name": "Alice",
+            "role": "admin",
+            "created_at": datetime(2023, 5, 1, 10, 0),
+            "email": "alice@example.com",
+        },
+    )
+
+
+def test_upgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    # A row can now take a new value: on PostgreSQL, the type really gained it
+    alembic_runner.insert_into(
+        "core_user",
+        {
+            "id": "u2",
+            "username": "bob",
+            "name": "Bob",
+            "role": "moderator",
+            "created_at": datetime(2024, 3, 1, 10, 0),
+            "email": "bob@example.com",
+        },
+    )
+    roles = alembic_connection.execute(sa.text("SELECT role FROM core_user ORDER BY id")).scalars().all()
+    assert roles == ["admin", "moderator"]
+
+
+def test_downgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    """The downgrade turns the new values back into 'member'."""
+    roles = alembic_connection.execute(sa.text("SELECT role FROM core_user ORDER BY id")).scalars().all()
+    assert roles == ["admin", "member"]
+
+
+# --8<-- [end:check]

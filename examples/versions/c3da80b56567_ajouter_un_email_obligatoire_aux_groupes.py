@@ -1,0 +1,67 @@
+# --8<-- [start:revision]
+"""Ajouter un email obligatoire aux groupes
+
+Revision ID: c3da80b56567
+Revises: 279cb68beaba
+Create Date: 2024-04-02 10:00:00.000000
+
+"""
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pytest
+import sqlalchemy as sa
+from alembic import op
+
+if TYPE_CHECKING:
+    from pytest_alembic import MigrationContext
+
+# revision identifiers, used by Alembic.
+revision: str = "c3da80b56567"
+down_revision: str | Sequence[str] | None = "279cb68beaba"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # 1. Add the column as nullable
+    op.add_column("core_group", sa.Column("email", sa.String(255), nullable=True))
+
+    # 2. Fill in the missing values
+    connection = op.get_bind()
+    connection.execute(sa.text("UPDATE core_group SET email = lower(name) || '@temp.local' WHERE email IS NULL"))
+
+    # 3. Apply the NOT NULL constraint
+    with op.batch_alter_table("core_group") as batch_op:
+        batch_op.alter_column("email", existing_type=sa.String(255), nullable=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("core_group") as batch_op:
+        batch_op.drop_column("email")
+
+
+# --8<-- [end:revision]
+
+
+# --8<-- [start:check]
+def pre_test_upgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    alembic_runner.insert_into("core_group", [{"id": "g1", "name": "BDE"}, {"id": "g2", "name": "BDS"}])
+
+
+def test_upgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    emails = alembic_connection.execute(sa.text("SELECT email FROM core_group ORDER BY id")).scalars().all()
+    assert emails == ["bde@temp.local", "bds@temp.local"]
+    # NOT NULL is enforced from now on
+    with pytest.raises(sa.exc.IntegrityError), alembic_connection.begin_nested():
+        alembic_connection.execute(sa.text("INSERT INTO core_group (id, name) VALUES ('g3', 'BDA')"))
+
+
+# --8<-- [end:check]

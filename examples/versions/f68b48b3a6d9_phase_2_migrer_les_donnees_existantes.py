@@ -1,0 +1,86 @@
+# --8<-- [start:revision]
+"""Phase 2 : migrer les données existantes
+
+Revision ID: f68b48b3a6d9
+Revises: 02e543633361
+Create Date: 2024-04-15 10:00:00.000000
+
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from alembic import op
+
+if TYPE_CHECKING:
+    from pytest_alembic import MigrationContext
+
+# revision identifiers, used by Alembic.
+revision: str = "f68b48b3a6d9"
+down_revision: str | Sequence[str] | None = "02e543633361"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # Copy the existing rows; the application already writes both columns
+    connection = op.get_bind()
+    connection.execute(sa.text("UPDATE core_user SET full_name = name WHERE full_name IS NULL"))
+
+
+def downgrade() -> None:
+    pass  # Nothing to undo: full_name can be copied again from name
+
+
+# --8<-- [end:revision]
+
+
+# --8<-- [start:check]
+def pre_test_upgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    alembic_runner.insert_into(
+        "core_user",
+        [
+            {
+                "id": "u1",
+                "username": "alice",
+                "name": "Alice Martin",
+                "role": "admin",
+                "created_at": datetime(2023, 5, 1, 10, 0),
+                "email": "alice@example.com",
+            },
+            {
+                "id": "u2",
+                "username": "bob",
+                "name": "Bob Durand",
+                "full_name": "Robert Durand",  # already written by the new code
+                "role": "member",
+                "created_at": datetime(2024, 3, 1, 10, 0),
+                "email": "bob@example.com",
+            },
+        ],
+    )
+
+
+def test_upgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    full_names = alembic_connection.execute(sa.text("SELECT full_name FROM core_user ORDER BY id")).scalars().all()
+    assert full_names == ["Alice Martin", "Robert Durand"]
+
+
+def test_downgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    """The downgrade keeps the copied values."""
+    full_names = alembic_connection.execute(sa.text("SELECT full_name FROM core_user ORDER BY id")).scalars().all()
+    assert full_names == ["Alice Martin", "Robert Durand"]
+
+
+# --8<-- [end:check]

@@ -1,0 +1,91 @@
+"""Fixtures shared by the suite: databases of both dialects, pytest-alembic, snapshots."""
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import alembic.config
+import psycopg
+import pytest
+import sqlalchemy as sa
+from pytest_alembic.config import Config
+from sqlalchemy.pool import NullPool
+
+from tests.postgres import INSTALL_HINT, TemporaryServer, find_bindir
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+DOCS = ROOT / "docs"
+SNAPSHOTS = DOCS / "snapshots"
+DIALECTS = ("sqlite", "postgresql")
+
+_postgres_skip_reason: str | None = None
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """URL of the PostgreSQL server of the session: TEST_POSTGRES_URL, or one started here."""
+    global _postgres_skip_reason
+    if url := os.environ.get("TEST_POSTGRES_URL"):
+        yield url
+        return
+    bindir = find_bindir()
+    if bindir is None:
+        _postgres_skip_reason = f"PostgreSQL introuvable : {INSTALL_HINT}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{_postgres_skip_reason} (CI=true : PostgreSQL est obligatoire)", pytrace=False)
+        pytest.skip(_postgres_skip_reason)
+    server = TemporaryServer(bindir)
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _postgres_skip_reason:
+        terminalreporter.write_line(
+            f"PostgreSQL ignoré, seul SQLite a été testé. {_postgres_skip_reason}.", yellow=True
+        )
+
+
+@pytest.fixture
+def database_url(request: pytest.FixtureRequest, dialect: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database of the dialect: a SQLite file, or a new PostgreSQL database."""
+    if dialect == "sqlite":
+        yield f"sqlite:///{tmp_path / 'hyperion.db'}"
+        return
+    server_url = sa.make_url(request.getfixturevalue("postgres_url"))
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    admin = server_url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield server_url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=DIALECTS)
+def dialect(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def alembic_engine(database_url: str) -> Iterator[sa.Engine]:
+    engine = sa.create_engine(database_url, poolclass=NullPool)
+    yield engine
+    engine.dispose()
+
+
+def examples_config() -> alembic.config.Config:
+    config = alembic.config.Config(str(EXAMPLES / "alembic.ini"))
+    config.attributes["configure_logger"] = False
+    return config
+
+
+@pytest.fixture
+def alembic_config() -> Config:
+    return Config(alembic_config=examples_config())

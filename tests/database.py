@@ -1,0 +1,90 @@
+"""What the tests read back from a database: its schema, and the SQL it was sent."""
+
+import re
+import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sqlalchemy as sa
+
+# Reflection and bookkeeping that Alembic and SQLAlchemy run around a migration
+NOISE = re.compile(
+    r"^\s*(PRAGMA|SHOW|select pg_catalog|select current_schema|select version)"
+    r"|sqlite_master|sqlite_temp_master|pg_catalog\.|information_schema\."
+    r"|^\s*SELECT alembic_version\.version_num\s+FROM alembic_version",
+    re.IGNORECASE,
+)
+
+
+def describe_schema(engine: sa.Engine) -> dict[str, Any]:
+    """Tables, columns, keys, indexes, constraints and enum types, as the inspector sees them."""
+    inspector = sa.inspect(engine)
+    schema: dict[str, Any] = {}
+    for table in sorted(inspector.get_table_names()):
+        if table == "alembic_version":
+            continue
+        schema[table] = {
+            "columns": [
+                (column["name"], str(column["type"]), column["nullable"], str(column.get("default")))
+                for column in inspector.get_columns(table)
+            ],
+            "primary_key": inspector.get_pk_constraint(table)["constrained_columns"],
+            "foreign_keys": sorted(
+                (
+                    fk["name"] or "",
+                    fk["constrained_columns"],
+                    fk["referred_table"],
+                    fk["referred_columns"],
+                    fk.get("options", {}).get("ondelete"),
+                )
+                for fk in inspector.get_foreign_keys(table)
+            ),
+            "indexes": sorted(
+                (
+                    index["name"],
+                    index["column_names"],
+                    index["unique"],
+                    sorted((key, str(value)) for key, value in index.get("dialect_options", {}).items()),
+                )
+                for index in inspector.get_indexes(table)
+            ),
+            "unique": sorted((uq["name"] or "", uq["column_names"]) for uq in inspector.get_unique_constraints(table)),
+            "checks": sorted((ck["name"] or "", ck["sqltext"]) for ck in inspector.get_check_constraints(table)),
+        }
+    if engine.dialect.name == "postgresql":
+        schema["enum types"] = sorted((enum["name"], enum["labels"]) for enum in inspector.get_enums())
+    return schema
+
+
+@contextmanager
+def capture_sql(engine: sa.Engine) -> Iterator[list[str]]:
+    """Collect the statements sent to the database, less the reflection noise."""
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:
+        if not NOISE.search(statement):
+            statements.append(textwrap.dedent(statement).strip())
+
+    sa.event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", record)
+
+
+def as_sql_file(statements: list[str]) -> str:
+    """One statement per paragraph.
+
+    In batch mode, Alembic recreates a table's indexes in the order of a Python set,
+    which changes from one run to the next: a run of CREATE INDEX is sorted.
+    """
+    statements = list(statements)
+    start = 0
+    while start < len(statements):
+        end = start
+        while end < len(statements) and statements[end].startswith(("CREATE INDEX", "CREATE UNIQUE INDEX")):
+            end += 1
+        statements[start:end] = sorted(statements[start:end])
+        start = end + 1
+    return "".join(f"{statement};\n\n" for statement in statements).rstrip("\n") + "\n"

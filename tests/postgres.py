@@ -1,0 +1,85 @@
+"""A throwaway PostgreSQL server for the test session.
+
+The tests never touch a server they did not start, unless ``TEST_POSTGRES_URL``
+names one. The server started here listens on 127.0.0.1 and on a socket in its
+own temporary directory, and is stopped and removed at the end of the session.
+``initdb`` and ``pg_ctl`` refuse to run as root: as root, they run as the
+unprivileged ``postgres`` system account.
+"""
+
+import atexit
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+INSTALL_HINT = "installez-le avec « apt-get install postgresql-15 » ou donnez un serveur dans TEST_POSTGRES_URL"
+DEFAULT_BINDIRS = ("/usr/lib/postgresql/15/bin",)
+
+
+def find_bindir() -> Path | None:
+    """The directory of initdb and pg_ctl: pg_config's answer, else Debian's path."""
+    candidates: list[str] = []
+    if shutil.which("pg_config"):
+        result = subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True, check=False)
+        candidates.append(result.stdout.strip())
+    candidates.extend(DEFAULT_BINDIRS)
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "initdb").is_file() and (Path(candidate) / "pg_ctl").is_file():
+            return Path(candidate)
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class TemporaryServer:
+    """initdb, pg_ctl start, and at the end pg_ctl stop and rm -r."""
+
+    def __init__(self, bindir: Path) -> None:
+        self.bindir = bindir
+        self.directory = Path(tempfile.mkdtemp(prefix="guide-pg-"))
+        self.data = self.directory / "data"
+        self.port = free_port()
+        self.user = "postgres" if os.geteuid() == 0 else None
+        self.started = False
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, *args: str) -> None:
+        command = [str(self.bindir / args[0]), *args[1:]]
+        if self.user:
+            command = ["runuser", "-u", self.user, "--", *command]
+        result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=self.directory)
+        if result.returncode != 0:
+            raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}")
+
+    def start(self) -> str:
+        if self.user:
+            account = pwd.getpwnam(self.user)
+            os.chown(self.directory, account.pw_uid, account.pw_gid)
+        atexit.register(self.stop)
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
+        options = (
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.directory}"
+            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        self.started = True
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.directory / "server.log"), "-w", "start"
+        )
+        return self.url
+
+    def stop(self) -> None:
+        if self.started and (self.data / "postmaster.pid").exists():
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        self.started = False
+        shutil.rmtree(self.directory, ignore_errors=True)
