@@ -11,7 +11,7 @@ import os
 from logging.config import fileConfig
 
 from alembic import context
-from sqlalchemy import Connection, Engine, create_engine
+from sqlalchemy import Connection, create_engine
 
 from models import Base
 
@@ -56,11 +56,13 @@ def run_migrations_online() -> None:
     connectable = config.attributes.get("connection")
     if connectable is None:
         connectable = create_engine(database_url())
-    if isinstance(connectable, Engine):
+    if isinstance(connectable, Connection):
+        # A live connection (pytest-alembic's experimental tests): use it as it is
+        run_migrations(connectable)
+    else:
+        # An Engine, or an object that hands out connections like one
         with connectable.connect() as connection:
             run_migrations(connection)
-    else:
-        run_migrations(connectable)
 
 
 if context.is_offline_mode():

@@ -46,7 +46,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # Warning: rows that use one of the new values must be changed first
-    op.execute("UPDATE core_user SET role = 'member' WHERE role IN ('moderator', 'contributor')")
+    # (compared as text: PostgreSQL refuses a new enum value in the transaction that added it)
+    op.execute("UPDATE core_user SET role = 'member' WHERE CAST(role AS TEXT) IN ('moderator', 'contributor')")
 
     if op.get_context().dialect.name == "postgresql":
         # PostgreSQL cannot remove a value from a type: recreate the type

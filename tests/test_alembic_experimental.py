@@ -1,0 +1,55 @@
+"""pytest-alembic's experimental ``downgrade_leaves_no_trace``, on PostgreSQL, one revision at a time.
+
+The library's test walks the whole history inside one transaction that it rolls
+back. A revision that commits by itself (``autocommit_block``) cannot run there:
+Alembic refuses to commit a transaction it did not begin. So each revision is
+checked on its own, with the library's ``check_revision_cycle``, after a normal
+upgrade to its parent; a revision that uses ``autocommit_block`` is skipped, with
+that reason in its id.
+"""
+
+import dataclasses
+import inspect
+
+import pytest
+from alembic.script import Script
+from pytest_alembic import MigrationContext
+from pytest_alembic.config import duplicate_alembic_config
+from pytest_alembic.tests.experimental.downgrade_leaves_no_trace import WrappingConnection, check_revision_cycle
+from sqlalchemy import Connection
+
+from tests.test_revisions import SCRIPTS, stem
+
+
+@pytest.fixture(params=["postgresql"])
+def dialect(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+def cycle_params() -> list:
+    params = []
+    for script in SCRIPTS:
+        if "autocommit_block" in inspect.getsource(script.module):
+            reason = "autocommit_block : la révision valide elle-même ses lots, hors de la transaction du test"
+            params.append(pytest.param(script, id=f"{stem(script)}-autocommit", marks=pytest.mark.skip(reason=reason)))
+        else:
+            params.append(pytest.param(script, id=stem(script)))
+    return params
+
+
+def check_cycle(connection: Connection, alembic_runner: MigrationContext) -> None:
+    """The library's own set-up: the runner migrates through this one open connection."""
+    config = duplicate_alembic_config(alembic_runner.command_executor.alembic_config)
+    config.attributes["connection"] = WrappingConnection(connection)
+    runner = dataclasses.replace(
+        alembic_runner,
+        connection_executor=dataclasses.replace(alembic_runner.connection_executor, connection=connection),
+        command_executor=dataclasses.replace(alembic_runner.command_executor, alembic_config=config),
+    )
+    check_revision_cycle(runner, connection, runner.current)
+
+
+@pytest.mark.parametrize("script", cycle_params())
+def test_downgrade_leaves_no_trace(script: Script, alembic_runner: MigrationContext) -> None:
+    alembic_runner.migrate_up_before(script.revision)
+    alembic_runner.connection_executor.run_task(check_cycle, alembic_runner=alembic_runner)
