@@ -41,9 +41,9 @@ def code_tab(title: str, language: str, file_title: str, snippet: str) -> str:
 
 def sql_tab(title: str, dialect: str, stem: str) -> str:
     body = ""
-    for direction, label in (("upgrade", "upgrade"), ("downgrade", "downgrade")):
+    for direction in ("upgrade", "downgrade"):
         name = f"sql/{stem}/{dialect}-{direction}.sql"
-        body += f'```sql title="{label} : {dialect}"\n--8<-- "{name}"\n```\n\n'
+        body += f'```sql title="{name}"\n--8<-- "{name}"\n```\n\n'
     return f'=== "{title}"\n\n{indent(body, "    ")}'
 
 

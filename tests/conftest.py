@@ -1,6 +1,8 @@
 """Fixtures shared by the suite: databases of both dialects, pytest-alembic, snapshots."""
 
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,3 +91,27 @@ def examples_config() -> alembic.config.Config:
 @pytest.fixture
 def alembic_config() -> Config:
     return Config(alembic_config=examples_config())
+
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def build(config_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=config_dir,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build(ROOT, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    warnings = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("WARNING")]
+    assert warnings == []
+    return site_dir

@@ -2,8 +2,6 @@
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -11,11 +9,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import DOCS, ROOT
+from tests.conftest import DOCS, ROOT, build
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 SITE_PREFIX = urlsplit(CONFIG["site_url"]).path
-MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 # Every page of the navigation, with the sections (h1 and h2) that it must render
 EXPECTED_SECTIONS = {
@@ -60,27 +57,6 @@ EXPECTED_SECTIONS = {
     ],
     "checklist.md": ["Checklist pré-production", "Vérifier avant le déploiement", "Consulter les références"],
 }
-
-
-def build(config_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=config_dir,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    warnings = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("WARNING")]
-    assert warnings == []
-    return site_dir
 
 
 def nav_pages() -> list[str]:

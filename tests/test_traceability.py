@@ -1,0 +1,50 @@
+"""Every Python block a reader sees on the site is code that the suite runs.
+
+The built pages have their includes expanded. Each Python block in them must be a
+section of a revision under examples/versions/ (run by test_revisions.py), or a
+block of the Markdown that pytest-examples runs (test_inline_examples.py).
+"""
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import EXAMPLES
+from tests.test_inline_examples import EXAMPLES as INLINE_BLOCKS
+from tests.test_revisions import SCRIPTS
+
+SECTION = re.compile(r"# --8<-- \[start:(\w+)\]\n(.*?)# --8<-- \[end:\1\]", re.DOTALL)
+
+
+def normalized(code: str) -> str:
+    return "\n".join(line.rstrip() for line in code.strip().splitlines())
+
+
+def run_sources() -> set[str]:
+    sources = set()
+    for script in SCRIPTS:
+        text = Path(script.path).read_text(encoding="utf-8")
+        sources.update(normalized(section) for _, section in SECTION.findall(text))
+    sources.update(normalized(block.source) for block in INLINE_BLOCKS)
+    return sources
+
+
+def test_every_python_block_of_the_site_is_run(site: Path) -> None:
+    sources = run_sources()
+    seen = 0
+    unrun = []
+    for page in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for block in soup.select("div.language-python pre > code"):
+            seen += 1
+            if normalized(block.get_text()) not in sources:
+                unrun.append(f"{page.relative_to(site)}: {block.get_text()[:80]!r}")
+    assert seen > 0
+    assert unrun == []
+
+
+def test_every_revision_is_shown_on_a_page(site: Path) -> None:
+    shown = "".join(page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
+    missing = [Path(script.path).name for script in SCRIPTS if Path(script.path).name not in shown]
+    assert missing == [Path(p).name for p in sorted(EXAMPLES.glob("versions/13f406f72dc1_*.py"))]
