@@ -1,4 +1,4 @@
-"""mkdocs-macros module: the ``revision`` macro and the versions of the footer.
+"""mkdocs-macros module: the ``revision`` macro, the versions of the footer, literal code blocks.
 
 ``{{ revision("f306beed3e3e") }}`` expands to content tabs that pymdownx.snippets
 fills from the files themselves: the revision, its data check, and the SQL that
@@ -6,6 +6,7 @@ each database ran (snapshots written by tests/test_revisions.py).
 """
 
 import ast
+import re
 from pathlib import Path
 from textwrap import indent
 
@@ -45,6 +46,14 @@ def sql_tab(title: str, dialect: str, stem: str) -> str:
         name = f"sql/{stem}/{dialect}-{direction}.sql"
         body += f'```sql title="{name}"\n--8<-- "{name}"\n```\n\n'
     return f'=== "{title}"\n\n{indent(body, "    ")}'
+
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+).*?^(?P=indent)(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
+
+
+def on_pre_page_macros(env) -> None:  # noqa: ANN001
+    """Code blocks are shown as written: ``{{ … }}`` in a workflow stays literal."""
+    env.markdown = FENCE.sub(lambda m: "{% raw %}" + m.group(0) + "{% endraw %}", env.markdown)
 
 
 def define_env(env) -> None:

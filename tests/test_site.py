@@ -37,6 +37,7 @@ EXPECTED_SECTIONS = {
         "Relire chaque migration générée",
         "Migrer les données",
         "Gérer les environnements",
+        "Vérifier les migrations en CI",
         "Choisir des migrations sûres",
     ],
     "exemples/index.md": ["Exemples de migrations courantes"],
@@ -90,6 +91,8 @@ def test_page_renders_its_sections(site: Path, page: str) -> None:
     content = html_of(site, page).select_one("article.md-content__inner")
     headings = [h.get_text(strip=True).removesuffix("¶") for h in content.select("h1, h2")]
     assert headings == EXPECTED_SECTIONS[page]
+    for code in content.select("pre, code"):
+        code.decompose()
     text = content.get_text()
     for leftover in ("{{", "{%", "--8<--", ":::", "@tab", "!!! ", "??? ", '=== "'):
         assert leftover not in text, f"unrendered {leftover!r} in {page}"
@@ -177,3 +180,9 @@ def test_a_missing_file_fails_the_build_naming_page_and_line(
     result = build(copy, tmp_path / "site")
     assert result.returncode != 0
     assert message.format(line=line_number) in result.stdout + result.stderr
+
+
+def test_code_blocks_render_literally(site: Path) -> None:
+    """A workflow's ``${{ secrets.X }}`` reaches the page as written, not as a macro."""
+    code = html_of(site, "bonnes-pratiques.md").select_one("div.language-yaml").get_text()
+    assert "${{ secrets.POSTGRES_PASSWORD }}" in code
