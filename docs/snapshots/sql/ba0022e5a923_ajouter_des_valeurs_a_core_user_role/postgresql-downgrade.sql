@@ -1,4 +1,4 @@
-UPDATE core_user SET role = 'member' WHERE role IN ('moderator', 'contributor');
+UPDATE core_user SET role = 'member' WHERE CAST(role AS TEXT) IN ('moderator', 'contributor');
 
 ALTER TYPE core_user_role RENAME TO core_user_role_old;
 

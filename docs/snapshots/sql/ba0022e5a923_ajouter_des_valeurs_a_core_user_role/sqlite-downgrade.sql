@@ -1,4 +1,4 @@
-UPDATE core_user SET role = 'member' WHERE role IN ('moderator', 'contributor');
+UPDATE core_user SET role = 'member' WHERE CAST(role AS TEXT) IN ('moderator', 'contributor');
 
 CREATE TABLE _alembic_tmp_core_user (
 	id VARCHAR NOT NULL, 
