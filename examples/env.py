@@ -8,10 +8,12 @@ The connection comes, in this order, from:
 """
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from logging.config import fileConfig
 
 from alembic import context
-from sqlalchemy import Connection, create_engine
+from sqlalchemy import Connection, create_engine, text
 
 from models import Base
 
@@ -20,6 +22,9 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 target_metadata = Base.metadata
+
+# Key of the PostgreSQL advisory lock that serializes concurrent upgrades
+MIGRATION_LOCK_KEY = 7_356_012_024
 
 
 def database_url() -> str:
@@ -61,8 +66,32 @@ def run_migrations_online() -> None:
         run_migrations(connectable)
     else:
         # An Engine, or an object that hands out connections like one
-        with connectable.connect() as connection:
+        with connectable.connect() as connection, migration_lock(connection):
             run_migrations(connection)
+
+
+# --8<-- [start:lock]
+@contextmanager
+def migration_lock(connection: Connection) -> Iterator[None]:
+    """On PostgreSQL, one migration run at a time.
+
+    Two ``alembic upgrade head`` started together (two application instances that
+    migrate at start-up) would both apply the same revisions. The second one waits
+    here, then reads the version table once the first has finished.
+    """
+    if connection.dialect.name != "postgresql" or connection.in_transaction():
+        yield  # SQLite, or a connection whose transaction belongs to the caller
+        return
+    connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+    connection.commit()  # the lock belongs to the session: end the transaction that took it
+    try:
+        yield
+    finally:
+        connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        connection.commit()
+
+
+# --8<-- [end:lock]
 
 
 if context.is_offline_mode():

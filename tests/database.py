@@ -8,10 +8,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-# Reflection and bookkeeping that Alembic and SQLAlchemy run around a migration
+# Reflection and bookkeeping that Alembic, SQLAlchemy and env.py's lock run around a migration
 NOISE = re.compile(
     r"^\s*(PRAGMA|SHOW|select pg_catalog|select current_schema|select version)"
     r"|sqlite_master|sqlite_temp_master|pg_catalog\.|information_schema\."
+    r"|pg_advisory_(un)?lock"
     r"|^\s*SELECT alembic_version\.version_num\s+FROM alembic_version",
     re.IGNORECASE,
 )

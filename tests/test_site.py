@@ -50,6 +50,7 @@ EXPECTED_SECTIONS = {
         "Migrations complexes",
         "Migrer sans interruption de service",
         "Migrer une grande table par lots",
+        "Empêcher deux migrations simultanées",
     ],
     "resolution-de-problemes.md": [
         "Résolution de problèmes",

@@ -1,7 +1,8 @@
 """Every Python block a reader sees on the site is code that the suite runs.
 
 The built pages have their includes expanded. Each Python block in them must be a
-section of a revision under examples/versions/ (run by test_revisions.py), or a
+section of a revision under examples/versions/ (run by test_revisions.py) or of
+examples/env.py (run by every migration of the suite), or a
 block of the Markdown that pytest-examples runs (test_inline_examples.py).
 """
 
@@ -23,8 +24,8 @@ def normalized(code: str) -> str:
 
 def run_sources() -> set[str]:
     sources = set()
-    for script in SCRIPTS:
-        text = Path(script.path).read_text(encoding="utf-8")
+    for path in [Path(script.path) for script in SCRIPTS] + [EXAMPLES / "env.py"]:
+        text = path.read_text(encoding="utf-8")
         sources.update(normalized(section) for _, section in SECTION.findall(text))
     sources.update(normalized(block.source) for block in INLINE_BLOCKS)
     return sources
