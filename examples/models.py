@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     DateTime,
     Enum,
     ForeignKey,
@@ -41,6 +42,7 @@ class CoreUser(Base):
     __tablename__ = "core_user"
     __table_args__ = (
         UniqueConstraint("email", name="uq_core_user_email"),
+        CheckConstraint("email LIKE '%@%'", name="ck_core_user_email_format"),
         Index("idx_core_user_username", "username"),
         Index(
             "idx_core_user_active",
@@ -102,7 +104,10 @@ class CoreUserProfile(Base):
 
 class CoreEvent(Base):
     __tablename__ = "core_event"
-    __table_args__ = (Index("idx_core_event_date_status", "event_date", "status"),)
+    __table_args__ = (
+        Index("idx_core_event_date_status", "event_date", "status"),
+        Index("idx_core_event_created_at", "created_at"),
+    )
 
     id: Mapped[str] = mapped_column(String, primary_key=True)
     title: Mapped[str] = mapped_column(String(200))

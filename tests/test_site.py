@@ -42,9 +42,18 @@ EXPECTED_SECTIONS = {
     ],
     "exemples/index.md": ["Exemples de migrations courantes"],
     "exemples/enums.md": ["Gérer les enums", "Ajouter des valeurs à un Enum", "Réutiliser un Enum PostgreSQL existant"],
-    "exemples/structure.md": ["Modifier la structure", "Ajouter une colonne avec contrainte", "Renommer une colonne"],
+    "exemples/structure.md": [
+        "Modifier la structure",
+        "Ajouter une colonne avec contrainte",
+        "Renommer une colonne",
+        "Ajouter une contrainte sans bloquer les écritures",
+    ],
     "exemples/relations.md": ["Relier des tables", "Ajouter une relation", "Créer une relation plusieurs-à-plusieurs"],
-    "exemples/index-et-performance.md": ["Ajouter des index", "Optimiser les requêtes fréquentes"],
+    "exemples/index-et-performance.md": [
+        "Ajouter des index",
+        "Optimiser les requêtes fréquentes",
+        "Créer un index sans bloquer les écritures",
+    ],
     "exemples/valeurs-par-defaut.md": ["Définir des valeurs par défaut", "Ajouter des valeurs par défaut côté serveur"],
     "migrations-complexes.md": [
         "Migrations complexes",

@@ -1,0 +1,84 @@
+# --8<-- [start:revision]
+"""Indexer la date de création des événements sans bloquer
+
+Revision ID: 06405da15a7a
+Revises: d444106134d6
+Create Date: 2024-05-27 10:00:00.000000
+
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from alembic import op
+
+if TYPE_CHECKING:
+    from pytest_alembic import MigrationContext
+
+# revision identifiers, used by Alembic.
+revision: str = "06405da15a7a"
+down_revision: str | Sequence[str] | None = "d444106134d6"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # CREATE INDEX CONCURRENTLY cannot run inside a transaction: autocommit_block.
+    # SQLite ignores postgresql_concurrently and creates a plain index.
+    with op.get_context().autocommit_block():
+        op.create_index(
+            "idx_core_event_created_at",
+            "core_event",
+            ["created_at"],
+            postgresql_concurrently=True,
+        )
+
+
+def downgrade() -> None:
+    with op.get_context().autocommit_block():
+        op.drop_index(
+            "idx_core_event_created_at",
+            table_name="core_event",
+            postgresql_concurrently=True,
+        )
+
+
+# --8<-- [end:revision]
+
+
+# --8<-- [start:check]
+def pre_test_upgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    alembic_runner.insert_into(
+        "core_event",
+        {
+            "id": "e1",
+            "title": "Gala",
+            "event_date": datetime(2025, 2, 8, 19, 0),
+            "status": "draft",
+            "created_at": datetime(2024, 7, 1, 9, 0),
+        },
+    )
+
+
+def test_upgrade(
+    alembic_runner: "MigrationContext",
+    alembic_connection: sa.Connection,
+) -> None:
+    indexes = {
+        index["name"]: index["column_names"] for index in sa.inspect(alembic_connection).get_indexes("core_event")
+    }
+    assert indexes["idx_core_event_created_at"] == ["created_at"]
+    if alembic_connection.dialect.name == "postgresql":
+        # A CONCURRENTLY build that fails leaves an INVALID index: this one is valid
+        valid = alembic_connection.execute(
+            sa.text("SELECT indisvalid FROM pg_index WHERE indexrelid = 'idx_core_event_created_at'::regclass")
+        ).scalar_one()
+        assert valid is True
+
+
+# --8<-- [end:check]
