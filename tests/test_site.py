@@ -148,6 +148,13 @@ def test_no_third_party_request(site: Path) -> None:
             if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
                 continue
             assert not urlsplit(address).netloc, f"{page.relative_to(site)} loads {address}"
+        # Material's repository widget fetches the repository's facts from GitHub's API
+        assert soup.select_one('[data-md-component="source"]') is None
+
+
+def test_pages_have_an_edit_link(site: Path) -> None:
+    link = html_of(site, "commandes.md").select_one("a.md-content__button")
+    assert link["href"].endswith("/edit/main/docs/commandes.md")
 
 
 def test_footer_gives_the_verified_versions(site: Path) -> None:
