@@ -48,12 +48,46 @@ def sql_tab(title: str, dialect: str, stem: str) -> str:
     return f'=== "{title}"\n\n{indent(body, "    ")}'
 
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+).*?^(?P=indent)(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
+FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)(?P<info>.*?)$.*?^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S
+)
+ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+LONG_OUTPUT = 25  # lines: a longer output is folded
 
 
-def on_pre_page_macros(env) -> None:  # noqa: ANN001
-    """Code blocks are shown as written: ``{{ … }}`` in a workflow stays literal."""
-    env.markdown = FENCE.sub(lambda m: "{% raw %}" + m.group(0) + "{% endraw %}", env.markdown)
+def command_output(page: str, indent: str, info: str) -> str:
+    """What follows a command block: its output (a snapshot), or why the tests do not run it."""
+    attributes = dict(ATTRIBUTE.findall(info))
+    if reason := attributes.get("norun"):
+        return f"\n\n{indent}*Commande non exécutée par les tests\u00a0: {reason}.*"
+    if not (name := attributes.get("output")):
+        return ""
+    snapshot = f"commands/{page.removesuffix('.md')}/{name}.txt"
+    path = SNAPSHOTS / snapshot
+    lines = path.read_text(encoding="utf-8").count("\n") if path.is_file() else 0
+    fence = f'```text title="Sortie"\n--8<-- "{snapshot}"\n```'
+    if lines > LONG_OUTPUT:
+        return "\n\n" + indent + f'??? quote "Sortie ({lines} lignes)"\n\n' + indent_text(fence, indent + "    ")
+    return "\n\n" + indent_text(fence, indent)
+
+
+def indent_text(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line for line in text.splitlines())
+
+
+def on_pre_page_macros(env) -> None:
+    """Code blocks are shown as written (``{{ … }}`` in a workflow stays literal).
+
+    A command block is followed by its output, or by the reason it is not run
+    (see tests/commands.py for the fence attributes).
+    """
+    page = env.page.file.src_path
+
+    def literal(match: re.Match) -> str:
+        block = "{% raw %}" + match.group(0) + "{% endraw %}"
+        return block + command_output(page, match.group("indent"), match.group("info"))
+
+    env.markdown = FENCE.sub(literal, env.markdown)
 
 
 def define_env(env) -> None:

@@ -30,7 +30,10 @@ def cycle_params() -> list:
     params = []
     for script in SCRIPTS:
         if "autocommit_block" in inspect.getsource(script.module):
-            reason = "autocommit_block : la révision valide elle-même une partie de son travail, hors de la transaction que ce test annule"
+            reason = (
+                "autocommit_block : la révision valide elle-même une partie de son travail,"
+                " hors de la transaction que ce test annule"
+            )
             params.append(pytest.param(script, id=f"{stem(script)}-autocommit", marks=pytest.mark.skip(reason=reason)))
         else:
             params.append(pytest.param(script, id=stem(script)))

@@ -40,7 +40,7 @@ EXPECTED_SECTIONS = {
         "Vérifier les migrations en CI",
         "Choisir des migrations sûres",
     ],
-    "exemples/index.md": ["Exemples de migrations courantes"],
+    "exemples/index.md": ["Exemples de migrations courantes", "Partir du schéma de base"],
     "exemples/enums.md": ["Gérer les enums", "Ajouter des valeurs à un Enum", "Réutiliser un Enum PostgreSQL existant"],
     "exemples/structure.md": [
         "Modifier la structure",

@@ -1,0 +1,11 @@
+"""Commands of docs/checklist.md: the quick reference, run in order on a database at head."""
+
+from tests.commands import Sandbox, run_page
+
+PAGE = "checklist.md"
+
+SETUP = {"quick-reference": ["alembic upgrade head"]}
+
+
+def test_commands(sandbox: Sandbox, snapshot) -> None:
+    assert run_page(PAGE, sandbox, snapshot, SETUP) == 6
