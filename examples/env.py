@@ -8,6 +8,7 @@ The connection comes, in this order, from:
 """
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from logging.config import fileConfig
@@ -78,15 +79,24 @@ def migration_lock(connection: Connection) -> Iterator[None]:
     Two ``alembic upgrade head`` started together (two application instances that
     migrate at start-up) would both apply the same revisions. The second one waits
     here, then reads the version table once the first has finished.
+
+    It waits by polling ``pg_try_advisory_lock``, outside any transaction: blocked in
+    ``pg_advisory_lock``, it would keep a snapshot open, and a ``CREATE INDEX
+    CONCURRENTLY`` of the first run would wait for it: a deadlock.
     """
     if connection.dialect.name != "postgresql" or connection.in_transaction():
         yield  # SQLite, or a connection whose transaction belongs to the caller
         return
-    connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-    connection.commit()  # the lock belongs to the session: end the transaction that took it
+    while True:
+        locked = connection.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        connection.commit()  # the lock belongs to the session: end the transaction that asked for it
+        if locked:
+            break
+        time.sleep(0.2)
     try:
         yield
     finally:
+        connection.rollback()
         connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
         connection.commit()
 

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 NOISE = re.compile(
     r"^\s*(PRAGMA|SHOW|select pg_catalog|select current_schema|select version)"
     r"|sqlite_master|sqlite_temp_master|pg_catalog\.|information_schema\."
-    r"|pg_advisory_(un)?lock"
+    r"|pg_(try_)?advisory_(un)?lock"
     r"|^\s*SELECT alembic_version\.version_num\s+FROM alembic_version",
     re.IGNORECASE,
 )

@@ -18,7 +18,8 @@ from pytest_examples import CodeExample, EvalExample, find_examples
 from tests.conftest import DIALECTS, DOCS, SNAPSHOTS
 from tests.test_revisions import SCRIPTS
 
-EXAMPLES = list(find_examples(str(DOCS)))
+# Blocks that include a file (--8<--) show code that other tests run
+EXAMPLES = [example for example in find_examples(str(DOCS)) if not example.source.lstrip().startswith("--8<--")]
 
 
 def example_params() -> list:
