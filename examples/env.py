@@ -95,8 +95,11 @@ def migration_lock(connection: Connection) -> Iterator[None]:
         time.sleep(0.2)
     try:
         yield
-    finally:
+        connection.commit()  # what Alembic left open, such as the version table of an empty database
+    except BaseException:
         connection.rollback()
+        raise
+    finally:
         connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
         connection.commit()
 
