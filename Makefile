@@ -20,7 +20,7 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	touch $@
 
 serve: install
-	$(RUN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(RUN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 test: install
 	$(RUN)/pytest

@@ -12,7 +12,8 @@ from bs4 import BeautifulSoup
 from tests.conftest import DOCS, ROOT, build
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-SITE_PREFIX = urlsplit(CONFIG["site_url"]).path
+# site_url is !ENV [SITE_URL, default]: the build of the tests uses the default
+SITE_PREFIX = urlsplit(CONFIG["site_url"][-1]).path
 
 # Every page of the navigation, with the sections (h1 and h2) that it must render
 EXPECTED_SECTIONS = {

@@ -1,0 +1,28 @@
+"""The throwaway server of tests/postgres.py: it starts, answers on loopback, and leaves nothing behind."""
+
+import os
+import subprocess
+
+import psycopg
+import pytest
+import sqlalchemy as sa
+
+from tests.postgres import TemporaryServer, find_bindir
+
+
+@pytest.mark.skipif(find_bindir() is None, reason="PostgreSQL introuvable : rien à démarrer")
+@pytest.mark.skipif(bool(os.environ.get("TEST_POSTGRES_URL")), reason="TEST_POSTGRES_URL : le serveur est fourni")
+def test_server_starts_and_leaves_nothing_behind() -> None:
+    server = TemporaryServer(find_bindir())
+    url = server.start()
+    try:
+        assert sa.make_url(url).host == "127.0.0.1"
+        libpq = sa.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(libpq) as connection:
+            listen = connection.execute("SHOW listen_addresses").fetchone()[0]
+        assert listen == "127.0.0.1"
+    finally:
+        server.stop()
+    assert not server.directory.exists()
+    processes = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True).stdout
+    assert str(server.data) not in processes
