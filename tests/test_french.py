@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import DOCS
 
 PAGES = sorted(path for path in DOCS.rglob("*.md") if "snapshots" not in path.parts)
+TITLE = re.compile(r'title="([^"]*)"')
 CODE = re.compile(r"`[^`]*`|\]\([^)]*\)")
 MISTAKES = {
     "espace ordinaire avant « : ; ! ? » (mettre une espace insécable)": re.compile(r"(?:(?<=\S)|^) [:;!?](?=\s|$|\*)"),
@@ -27,6 +28,7 @@ def prose_lines(text: str) -> list[tuple[int, str]]:
             continue
         if line.strip().startswith("```"):
             in_fence = not in_fence
+            lines.extend((number, title) for title in TITLE.findall(line))  # a code block's title is prose
             continue
         if not in_fence:
             lines.append((number, CODE.sub("", line)))
