@@ -7,7 +7,7 @@ UV := .tools/bin/uv
 VENV := .venv
 RUN := $(VENV)/bin
 
-.PHONY: install serve test snapshots lint
+.PHONY: install serve test snapshots
 
 install: $(VENV)/.installed
 
@@ -28,7 +28,3 @@ test: install
 # Refresh every snapshot (SQL, command output, printed output of inline blocks), then check them.
 snapshots: install
 	$(RUN)/pytest --snapshot-update --update-examples -q || $(RUN)/pytest --last-failed -q
-
-lint: install
-	$(RUN)/ruff check examples tests overrides
-	$(RUN)/ruff format --check examples tests overrides
