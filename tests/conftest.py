@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from pytest_alembic.config import Config
 from sqlalchemy.pool import NullPool
 
-from tests.postgres import INSTALL_HINT, TemporaryServer, find_bindir
+from tests.postgres import INSTALL_HINT, TemporaryServer, find_bindir, libpq_url
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -58,13 +58,13 @@ def database_url(request: pytest.FixtureRequest, dialect: str, tmp_path: Path) -
     if dialect == "sqlite":
         yield f"sqlite:///{tmp_path / 'hyperion.db'}"
         return
-    server_url = sa.make_url(request.getfixturevalue("postgres_url"))
+    server_url = request.getfixturevalue("postgres_url")
     name = f"test_{uuid.uuid4().hex[:12]}"
-    admin = server_url.set(drivername="postgresql").render_as_string(hide_password=False)
+    admin = libpq_url(server_url)
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield server_url.set(database=name).render_as_string(hide_password=False)
+        yield sa.make_url(server_url).set(database=name).render_as_string(hide_password=False)
     finally:
         with psycopg.connect(admin, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -16,8 +16,15 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import sqlalchemy as sa
+
 INSTALL_HINT = "installez-le avec « apt-get install postgresql-15 » ou donnez un serveur dans TEST_POSTGRES_URL"
 DEFAULT_BINDIRS = ("/usr/lib/postgresql/15/bin",)
+
+
+def libpq_url(url: str) -> str:
+    """The SQLAlchemy URL of a PostgreSQL database, as psycopg and the PG* tools take it."""
+    return sa.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 def find_bindir() -> Path | None:

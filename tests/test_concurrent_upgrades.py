@@ -11,9 +11,9 @@ import time
 
 import psycopg
 import pytest
-import sqlalchemy as sa
 
 from tests.conftest import EXAMPLES
+from tests.postgres import libpq_url
 from tests.test_revisions import SCRIPTS
 
 
@@ -41,23 +41,19 @@ def lock_key() -> int:
     raise LookupError("MIGRATION_LOCK_KEY not found in examples/env.py")
 
 
-def libpq(database_url: str) -> str:
-    return sa.make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
 def test_two_concurrent_upgrades_apply_each_revision_once(database_url: str) -> None:
     first, second = start_upgrade(database_url), start_upgrade(database_url)
     outputs = [process.communicate(timeout=120)[0] for process in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], "\n".join(outputs)
     ran = [output.count("Running upgrade") for output in outputs]
     assert sorted(ran) == [0, len(SCRIPTS)], outputs  # one ran everything, the other found nothing to do
-    with psycopg.connect(libpq(database_url)) as connection:
+    with psycopg.connect(libpq_url(database_url)) as connection:
         versions = connection.execute("SELECT version_num FROM alembic_version").fetchall()
     assert versions == [(SCRIPTS[-1].revision,)]
 
 
 def test_an_upgrade_waits_for_the_migration_lock(database_url: str) -> None:
-    with psycopg.connect(libpq(database_url), autocommit=True) as holder:
+    with psycopg.connect(libpq_url(database_url), autocommit=True) as holder:
         holder.execute("SELECT pg_advisory_lock(%s)", (lock_key(),))
         upgrade = start_upgrade(database_url)
         time.sleep(3)

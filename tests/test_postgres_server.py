@@ -7,7 +7,7 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 
-from tests.postgres import TemporaryServer, find_bindir
+from tests.postgres import TemporaryServer, find_bindir, libpq_url
 
 
 @pytest.mark.skipif(find_bindir() is None, reason="PostgreSQL introuvable : rien à démarrer")
@@ -17,8 +17,7 @@ def test_server_starts_and_leaves_nothing_behind() -> None:
     url = server.start()
     try:
         assert sa.make_url(url).host == "127.0.0.1"
-        libpq = sa.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-        with psycopg.connect(libpq) as connection:
+        with psycopg.connect(libpq_url(url)) as connection:
             listen = connection.execute("SHOW listen_addresses").fetchone()[0]
         assert listen == "127.0.0.1"
     finally:

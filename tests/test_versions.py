@@ -7,11 +7,11 @@ import psycopg
 import sqlalchemy as sa
 
 from tests.conftest import SNAPSHOTS
+from tests.postgres import libpq_url
 
 
 def test_verified_versions(postgres_url: str, snapshot) -> None:
-    url = sa.make_url(postgres_url).set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(url) as connection:
+    with psycopg.connect(libpq_url(postgres_url)) as connection:
         postgresql = connection.execute("SHOW server_version").fetchone()[0].split()[0]
     line = (
         f"Alembic {alembic.__version__}, SQLAlchemy {sa.__version__}, "

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import psycopg
 import pytest
-import sqlalchemy as sa
 
 from tests.commands import Sandbox, command_blocks
+from tests.postgres import libpq_url
 
 
 @pytest.fixture
@@ -17,8 +17,7 @@ def sandbox(tmp_path: Path, request: pytest.FixtureRequest) -> Sandbox:
     postgres_url = request.getfixturevalue("postgres_url") if needs_postgres else None
     if postgres_url:
         # Production commands name their database: create it on the test server
-        admin = sa.make_url(postgres_url).set(drivername="postgresql").render_as_string(hide_password=False)
-        with psycopg.connect(admin, autocommit=True) as connection:
+        with psycopg.connect(libpq_url(postgres_url), autocommit=True) as connection:
             connection.execute('DROP DATABASE IF EXISTS "hyperion_prod" WITH (FORCE)')
             connection.execute('CREATE DATABASE "hyperion_prod"')
     return Sandbox(tmp_path, postgres_url)
