@@ -1,31 +1,30 @@
-"""Alembic environment of the guide's examples.
+"""L'environnement Alembic des exemples du guide.
 
-The connection comes, in this order, from:
-- ``config.attributes["connection"]``: an Engine or a live Connection, as
-  pytest-alembic injects it (a Connection is used as it is);
-- the ``DATABASE_URL`` environment variable;
-- ``sqlalchemy.url`` in ``alembic.ini``.
+La connexion vient, dans cet ordre :
+- de ``config.attributes["connection"]`` : un Engine, ou une Connection ouverte,
+  utilisée telle quelle (celle du démarrage, ``startup.py``, ou de pytest-alembic) ;
+- de la variable d'environnement ``DATABASE_URL`` ;
+- de ``sqlalchemy.url`` dans ``alembic.ini``.
+
+Écarts avec ``migrations/env.py`` de Hyperion, qui lit sa base dans ses réglages
+(``get_settings()``) : ``transaction_per_migration``, ``render_as_batch``, et le
+verrou consultatif autour de la commande ``alembic``.
 """
 
 import os
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from logging.config import fileConfig
 
 from alembic import context
-from sqlalchemy import Connection, create_engine, text
+from sqlalchemy import Connection, create_engine
 
 from models import Base
+from startup import migration_lock
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 target_metadata = Base.metadata
-
-# Key of the PostgreSQL advisory lock that serializes concurrent upgrades
-MIGRATION_LOCK_KEY = 7_356_012_024
 
 
 def database_url() -> str:
@@ -36,7 +35,7 @@ def database_url() -> str:
 
 
 def run_migrations_offline() -> None:
-    """Write the SQL to standard output instead of running it (``--sql``)."""
+    """Écrire le SQL sur la sortie standard au lieu de l'exécuter (``--sql``)."""
     context.configure(
         url=database_url(),
         target_metadata=target_metadata,
@@ -63,48 +62,12 @@ def run_migrations_online() -> None:
     if connectable is None:
         connectable = create_engine(database_url())
     if isinstance(connectable, Connection):
-        # A live connection (pytest-alembic's experimental tests): use it as it is
+        # Une connexion ouverte : telle quelle, le verrou est l'affaire de l'appelant
         run_migrations(connectable)
     else:
-        # An Engine, or an object that hands out connections like one
+        # Un Engine : la commande alembic, ou un test
         with connectable.connect() as connection, migration_lock(connection):
             run_migrations(connection)
-
-
-# --8<-- [start:lock]
-@contextmanager
-def migration_lock(connection: Connection) -> Iterator[None]:
-    """On PostgreSQL, one migration run at a time.
-
-    Two ``alembic upgrade head`` started together (two application instances that
-    migrate at start-up) would both apply the same revisions. The second one waits
-    here, then reads the version table once the first has finished.
-
-    It waits by polling ``pg_try_advisory_lock``, outside any transaction: blocked in
-    ``pg_advisory_lock``, it would keep a snapshot open, and a ``CREATE INDEX
-    CONCURRENTLY`` of the first run would wait for it: a deadlock.
-    """
-    if connection.dialect.name != "postgresql" or connection.in_transaction():
-        yield  # SQLite, or a connection whose transaction belongs to the caller
-        return
-    while True:
-        locked = connection.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-        connection.commit()  # the lock belongs to the session: end the transaction that asked for it
-        if locked:
-            break
-        time.sleep(0.2)
-    try:
-        yield
-        connection.commit()  # what Alembic left open, such as the version table of an empty database
-    except BaseException:
-        connection.rollback()
-        raise
-    finally:
-        connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
-        connection.commit()
-
-
-# --8<-- [end:lock]
 
 
 if context.is_offline_mode():

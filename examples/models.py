@@ -17,13 +17,34 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
     text,
+    true,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.functions import FunctionElement
 
 
 class Base(DeclarativeBase):
     pass
+
+
+class random_uuid(FunctionElement[str]):
+    """Un identifiant aléatoire calculé par la base : la même valeur par défaut que la révision 279cb68beaba."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(random_uuid, "postgresql")
+def _random_uuid_postgresql(element: random_uuid, compiler: object, **kw: object) -> str:
+    return "gen_random_uuid()"
+
+
+@compiles(random_uuid, "sqlite")
+def _random_uuid_sqlite(element: random_uuid, compiler: object, **kw: object) -> str:
+    return "(lower(hex(randomblob(16))))"
 
 
 class CoreUserRole(enum.StrEnum):
@@ -59,10 +80,10 @@ class CoreUser(Base):
     email: Mapped[str] = mapped_column(String(255))
     role: Mapped[CoreUserRole] = mapped_column(Enum(CoreUserRole, name="core_user_role"))
     created_at: Mapped[datetime] = mapped_column(DateTime)
-    is_active: Mapped[bool | None] = mapped_column(Boolean, server_default=text("true"))
-    email_notifications: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
-    last_login: Mapped[datetime | None] = mapped_column(DateTime, server_default=text("CURRENT_TIMESTAMP"))
-    uuid: Mapped[str] = mapped_column(String)
+    is_active: Mapped[bool | None] = mapped_column(Boolean, server_default=true())
+    email_notifications: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    last_login: Mapped[datetime | None] = mapped_column(DateTime, server_default=func.now())
+    uuid: Mapped[str] = mapped_column(String, server_default=random_uuid())
     processed: Mapped[bool | None] = mapped_column(Boolean)
 
 
@@ -85,7 +106,7 @@ class CoreMembership(Base):
     group_id: Mapped[str] = mapped_column(
         String, ForeignKey("core_group.id", name="fk_core_membership_group_id", ondelete="CASCADE"), primary_key=True
     )
-    joined_at: Mapped[datetime | None] = mapped_column(DateTime, server_default=text("CURRENT_TIMESTAMP"))
+    joined_at: Mapped[datetime | None] = mapped_column(DateTime, server_default=func.now())
     role: Mapped[str | None] = mapped_column(String(50), server_default="member")
 
 
@@ -99,7 +120,7 @@ class CoreUserProfile(Base):
     )
     bio: Mapped[str | None] = mapped_column(Text)
     avatar_url: Mapped[str | None] = mapped_column(String(500))
-    created_at: Mapped[datetime | None] = mapped_column(DateTime, server_default=text("CURRENT_TIMESTAMP"))
+    created_at: Mapped[datetime | None] = mapped_column(DateTime, server_default=func.now())
 
 
 class CoreEvent(Base):

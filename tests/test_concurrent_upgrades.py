@@ -1,9 +1,9 @@
-"""Two ``alembic upgrade head`` at the same time on PostgreSQL apply each revision once.
+"""Two upgrades at the same time on PostgreSQL apply each revision once.
 
-examples/env.py takes a PostgreSQL advisory lock around the migrations.
+The advisory lock of examples/startup.py is taken by env.py around the ``alembic``
+command, and by the proposed start-up around the whole of ``update_db_tables``.
 """
 
-import ast
 import os
 import subprocess
 import sys
@@ -12,9 +12,18 @@ import time
 import psycopg
 import pytest
 
+from startup import MIGRATION_LOCK_KEY
 from tests.conftest import EXAMPLES
 from tests.postgres import libpq_url
 from tests.test_revisions import SCRIPTS
+
+# Two application instances starting together, each running the proposed start-up
+STARTUP = """
+import sys
+import sqlalchemy as sa
+from startup import update_db_tables_proposed
+update_db_tables_proposed(sa.create_engine(sys.argv[1]))
+"""
 
 
 @pytest.fixture(params=["postgresql"])
@@ -22,23 +31,17 @@ def dialect(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
-def start_upgrade(database_url: str) -> subprocess.Popen[str]:
+def start_upgrade(
+    database_url: str, command: tuple[str, ...] = ("-m", "alembic", "upgrade", "head")
+) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "alembic", "upgrade", "head"],
+        [sys.executable, *command],
         cwd=EXAMPLES,
         env={**os.environ, "DATABASE_URL": database_url},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
-
-
-def lock_key() -> int:
-    """MIGRATION_LOCK_KEY of examples/env.py (env.py runs Alembic when imported: read, not imported)."""
-    for node in ast.parse((EXAMPLES / "env.py").read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "MIGRATION_LOCK_KEY":
-            return ast.literal_eval(node.value)
-    raise LookupError("MIGRATION_LOCK_KEY not found in examples/env.py")
 
 
 def test_two_concurrent_upgrades_apply_each_revision_once(database_url: str) -> None:
@@ -54,10 +57,26 @@ def test_two_concurrent_upgrades_apply_each_revision_once(database_url: str) -> 
 
 def test_an_upgrade_waits_for_the_migration_lock(database_url: str) -> None:
     with psycopg.connect(libpq_url(database_url), autocommit=True) as holder:
-        holder.execute("SELECT pg_advisory_lock(%s)", (lock_key(),))
+        holder.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK_KEY,))
         upgrade = start_upgrade(database_url)
         time.sleep(3)
         assert upgrade.poll() is None, "the upgrade did not wait for the lock"
-        holder.execute("SELECT pg_advisory_unlock(%s)", (lock_key(),))
+        holder.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
         output = upgrade.communicate(timeout=120)[0]
     assert upgrade.returncode == 0, output
+
+
+def test_two_instances_starting_together_migrate_once(database_url: str) -> None:
+    """The proposed start-up on a database one revision behind: one instance upgrades, the other waits."""
+    subprocess.run(
+        [sys.executable, "-m", "alembic", "upgrade", SCRIPTS[-2].revision],
+        cwd=EXAMPLES,
+        env={**os.environ, "DATABASE_URL": database_url},
+        check=True,
+        capture_output=True,
+    )
+    instances = [start_upgrade(database_url, ("-c", STARTUP, database_url)) for _ in range(2)]
+    outputs = [process.communicate(timeout=120)[0] for process in instances]
+    assert [process.returncode for process in instances] == [0, 0], "\n".join(outputs)
+    ran = [output.count("Running upgrade") for output in outputs]
+    assert sorted(ran) == [0, 1], outputs

@@ -1,8 +1,9 @@
 """Every Python block a reader sees on the site is code that the suite runs.
 
 The built pages have their includes expanded. Each Python block in them must be a
-section of a revision under examples/versions/ (run by test_revisions.py) or of
-examples/env.py (run by every migration of the suite), or a
+section of a revision under examples/versions/ (run by test_revisions.py), of
+examples/env.py (run by every migration of the suite) or of examples/startup.py
+(run by test_hyperion_ways.py and test_concurrent_upgrades.py), or a
 block of the Markdown that pytest-examples runs (test_inline_examples.py).
 """
 
@@ -24,7 +25,7 @@ def normalized(code: str) -> str:
 
 def run_sources() -> set[str]:
     sources = set()
-    for path in [Path(script.path) for script in SCRIPTS] + [EXAMPLES / "env.py"]:
+    for path in [Path(script.path) for script in SCRIPTS] + [EXAMPLES / "env.py", EXAMPLES / "startup.py"]:
         text = path.read_text(encoding="utf-8")
         sources.update(normalized(section) for _, section in SECTION.findall(text))
     sources.update(normalized(block.source) for block in INLINE_BLOCKS)

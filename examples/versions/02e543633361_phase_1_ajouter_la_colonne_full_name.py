@@ -48,12 +48,12 @@ def pre_test_upgrade(
     alembic_runner.insert_into(
         "core_user",
         {
-            "id": "u1",
-            "username": "alice",
-            "name": "Alice Martin",
+            "id": "lea",
+            "username": "lea",
+            "name": "Léa Petit",
             "role": "admin",
             "created_at": datetime(2023, 5, 1, 10, 0),
-            "email": "alice@example.com",
+            "email": "lea@example.com",
         },
     )
 
@@ -62,15 +62,19 @@ def test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    # The old version of the application still inserts rows without full_name
+    # L'ancienne version de l'application insère encore des lignes sans full_name
     alembic_connection.execute(
         sa.text(
             "INSERT INTO core_user (id, username, name, role, created_at, email)"
-            " VALUES ('u2', 'bob', 'Bob Durand', 'member', '2024-03-01', 'bob@example.com')"
+            " VALUES ('malik', 'malik', 'Malik Benali', 'member', '2024-03-01', 'malik@example.com')"
         )
     )
-    full_names = alembic_connection.execute(sa.text("SELECT full_name FROM core_user")).scalars().all()
-    assert full_names == [None, None]
+    full_names = (
+        alembic_connection.execute(sa.text("SELECT full_name FROM core_user WHERE id IN ('lea', 'malik')"))
+        .scalars()
+        .all()
+    )
+    assert full_names == [None, None], full_names
 
 
 # --8<-- [end:check]

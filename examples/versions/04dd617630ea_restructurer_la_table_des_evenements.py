@@ -95,20 +95,20 @@ def pre_test_upgrade(
         "core_event",
         [
             {
-                "id": "e1",
-                "event_title": "Soirée d'intégration",
-                "event_description": "Au foyer",
-                "scheduled_date": datetime(2024, 9, 12, 20, 0),
-                "status": "confirmed",
-                "created_date": datetime(2024, 6, 1, 9, 0),
-            },
-            {
-                "id": "e2",
+                "id": "gala",
                 "event_title": "Gala",
                 "event_description": None,
                 "scheduled_date": datetime(2025, 2, 8, 19, 0),
                 "status": "draft",
                 "created_date": datetime(2024, 7, 1, 9, 0),
+            },
+            {
+                "id": "integration",
+                "event_title": "Soirée d'intégration",
+                "event_description": "Au foyer",
+                "scheduled_date": datetime(2024, 9, 12, 20, 0),
+                "status": "confirmed",
+                "created_date": datetime(2024, 6, 1, 9, 0),
             },
         ],
     )
@@ -122,18 +122,18 @@ def test_upgrade(
         sa.text("SELECT id, title, description, status FROM core_event ORDER BY id")
     ).all()
     assert rows == [
-        ("e1", "Soirée d'intégration", "Au foyer", "confirmed"),
-        ("e2", "Gala", None, "draft"),
-    ]
+        ("gala", "Gala", None, "draft"),
+        ("integration", "Soirée d'intégration", "Au foyer", "confirmed"),
+    ], rows
 
 
 def test_downgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    """The downgrade copies the rows back: nothing is lost."""
+    """Le downgrade recopie les lignes : rien n'est perdu."""
     titles = alembic_connection.execute(sa.text("SELECT event_title FROM core_event ORDER BY id")).scalars().all()
-    assert titles == ["Soirée d'intégration", "Gala"]
+    assert titles == ["Gala", "Soirée d'intégration"], titles
 
 
 # --8<-- [end:check]

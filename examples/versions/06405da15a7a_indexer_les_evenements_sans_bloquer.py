@@ -25,9 +25,16 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # CREATE INDEX CONCURRENTLY cannot run inside a transaction: autocommit_block.
-    # SQLite ignores postgresql_concurrently and creates a plain index.
+    # CREATE INDEX CONCURRENTLY refuse de s'exécuter dans une transaction : autocommit_block.
+    # SQLite ignore postgresql_concurrently et crée un index ordinaire.
     with op.get_context().autocommit_block():
+        # Une construction interrompue laisse un index invalide : le supprimer d'abord
+        op.drop_index(
+            "idx_core_event_created_at",
+            table_name="core_event",
+            postgresql_concurrently=True,
+            if_exists=True,
+        )
         op.create_index(
             "idx_core_event_created_at",
             "core_event",
@@ -56,9 +63,9 @@ def pre_test_upgrade(
     alembic_runner.insert_into(
         "core_event",
         {
-            "id": "e1",
-            "title": "Gala",
-            "event_date": datetime(2025, 2, 8, 19, 0),
+            "id": "concert",
+            "title": "Concert de printemps",
+            "event_date": datetime(2025, 4, 8, 19, 0),
             "status": "draft",
             "created_at": datetime(2024, 7, 1, 9, 0),
         },
@@ -72,9 +79,9 @@ def test_upgrade(
     indexes = {
         index["name"]: index["column_names"] for index in sa.inspect(alembic_connection).get_indexes("core_event")
     }
-    assert indexes["idx_core_event_created_at"] == ["created_at"]
+    assert indexes["idx_core_event_created_at"] == ["created_at"], indexes
     if alembic_connection.dialect.name == "postgresql":
-        # A CONCURRENTLY build that fails leaves an INVALID index: this one is valid
+        # Une construction CONCURRENTLY qui échoue laisse un index INVALID : celui-ci est valide
         valid = alembic_connection.execute(
             sa.text("SELECT indisvalid FROM pg_index WHERE indexrelid = 'idx_core_event_created_at'::regclass")
         ).scalar_one()

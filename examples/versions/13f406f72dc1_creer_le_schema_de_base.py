@@ -82,7 +82,7 @@ def pre_test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    """Nothing to insert: the database is empty before the first revision."""
+    """Rien à insérer : la base est vide avant la première révision."""
 
 
 def test_upgrade(
@@ -91,17 +91,23 @@ def test_upgrade(
 ) -> None:
     alembic_runner.insert_into(
         "core_user",
-        {"id": "u1", "username": "alice", "name": "Alice", "role": "admin", "created_at": datetime(2023, 5, 1, 10, 0)},
+        {
+            "id": "alice",
+            "username": "alice",
+            "name": "Alice",
+            "role": "admin",
+            "created_at": datetime(2023, 5, 1, 10, 0),
+        },
     )
-    alembic_runner.insert_into("core_group", {"id": "g1", "name": "Admin"})
-    alembic_runner.insert_into("core_association", {"id": "a1", "name": "BDE", "group_id": "g1"})
+    alembic_runner.insert_into("core_group", {"id": "admin", "name": "Admin"})
+    alembic_runner.insert_into("core_association", {"id": "bde", "name": "BDE", "group_id": "admin"})
     rows = alembic_connection.execute(
         sa.text(
-            "SELECT core_user.username, core_association.name FROM core_user, core_association"
-            " JOIN core_group ON core_group.id = core_association.group_id"
+            "SELECT core_group.name, core_association.name FROM core_association"
+            " JOIN core_group ON core_group.id = core_association.group_id WHERE core_association.id = 'bde'"
         )
     ).all()
-    assert rows == [("alice", "BDE")]
+    assert rows == [("Admin", "BDE")], rows
 
 
 # --8<-- [end:check]

@@ -30,12 +30,14 @@ BATCH_SIZE = 10_000
 
 
 def upgrade() -> None:
-    # A nullable column without default: instant, even on a large table
-    op.add_column("core_user", sa.Column("processed", sa.Boolean(), nullable=True))
-
     connection = op.get_bind()
+    # Une exécution qui a échoué a pu valider la colonne et des lots : reprendre là
+    if "processed" not in {column["name"] for column in sa.inspect(connection).get_columns("core_user")}:
+        # Une colonne nullable sans valeur par défaut : instantané, même sur une grande table
+        op.add_column("core_user", sa.Column("processed", sa.Boolean(), nullable=True))
+
     done = 0
-    # Each batch of 10,000 rows is committed on its own: no long lock
+    # Chaque lot de 10 000 lignes est validé seul : pas de verrou long
     with op.get_context().autocommit_block():
         while True:
             result = connection.execute(
@@ -75,15 +77,15 @@ def pre_test_upgrade(
         "core_user",
         [
             {
-                "id": f"u{i:05d}",
-                "username": f"user{i}",
-                "name": f"User {i}",
-                "full_name": f"User {i}",
+                "id": f"lot{i:05d}",
+                "username": f"lot{i}",
+                "name": f"Lot {i}",
+                "full_name": f"Lot {i}",
                 "role": "member",
                 "created_at": datetime(2024, 1, 1, 10, 0),
-                "email": f"user{i}@example.com",
+                "email": f"lot{i}@example.com",
             }
-            for i in range(BATCH_SIZE + 5)  # one full batch and a partial one
+            for i in range(BATCH_SIZE + 5)  # un lot complet et un lot partiel
         ],
     )
 
@@ -92,8 +94,12 @@ def test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    counts = alembic_connection.execute(sa.text("SELECT processed, count(*) FROM core_user GROUP BY processed")).all()
-    assert counts == [(True, BATCH_SIZE + 5)]
+    counts = alembic_connection.execute(
+        sa.text("SELECT processed, count(*) FROM core_user WHERE id LIKE 'lot%' GROUP BY processed")
+    ).all()
+    assert counts == [(True, BATCH_SIZE + 5)], counts
+    left = alembic_connection.execute(sa.text("SELECT count(*) FROM core_user WHERE processed IS NULL")).scalar()
+    assert left == 0, f"{left} rows were not processed"
 
 
 # --8<-- [end:check]

@@ -82,20 +82,20 @@ def pre_test_upgrade(
         "core_user",
         [
             {
-                "id": "u1",
-                "username": "alice",
-                "name": "Alice",
+                "id": "jade",
+                "username": "jade",
+                "name": "Jade",
                 "role": "admin",
                 "created_at": datetime(2023, 5, 1, 10, 0),
-                "email": "alice@example.com",
+                "email": "jade@example.com",
             },
             {
-                "id": "u2",
-                "username": "bob",
-                "name": "Bob",
+                "id": "karim",
+                "username": "karim",
+                "name": "Karim",
                 "role": "member",
                 "created_at": datetime(2024, 3, 1, 10, 0),
-                "email": "bob@example.com",
+                "email": "karim@example.com",
             },
         ],
     )
@@ -106,13 +106,13 @@ def test_upgrade(
     alembic_connection: sa.Connection,
 ) -> None:
     rows = alembic_connection.execute(
-        sa.text("SELECT email_notifications, last_login, uuid FROM core_user ORDER BY id")
+        sa.text("SELECT email_notifications, last_login, uuid FROM core_user WHERE id IN ('jade', 'karim')")
     ).all()
-    assert [row.email_notifications for row in rows] == [True, True]
-    assert all(row.last_login is not None for row in rows)
-    # Each existing row got its own identifier
-    assert len({str(row.uuid) for row in rows}) == 2
-    assert all(len(str(row.uuid).replace("-", "")) == 32 for row in rows)
+    assert [row.email_notifications for row in rows] == [True, True], rows
+    assert all(row.last_login is not None for row in rows), rows
+    # Chaque ligne existante a reçu son propre identifiant
+    assert len({str(row.uuid) for row in rows}) == 2, rows
+    assert all(len(str(row.uuid).replace("-", "")) == 32 for row in rows), rows
 
 
 # --8<-- [end:check]

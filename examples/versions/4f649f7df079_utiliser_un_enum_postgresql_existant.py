@@ -55,26 +55,28 @@ def pre_test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    alembic_runner.insert_into("core_group", {"id": "g1", "name": "BDE"})
-    alembic_runner.insert_into("core_association", {"id": "a1", "name": "BDE", "group_id": "g1"})
+    alembic_runner.insert_into("core_group", {"id": "sport", "name": "Sport"})
+    alembic_runner.insert_into("core_association", {"id": "bds", "name": "BDS", "group_id": "sport"})
 
 
 def test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    alembic_connection.execute(sa.text("UPDATE core_association SET membership_type = 'aeecl'"))
-    value = alembic_connection.execute(sa.text("SELECT membership_type FROM core_association")).scalar_one()
-    assert value == "aeecl"
+    alembic_connection.execute(sa.text("UPDATE core_association SET membership_type = 'aeecl' WHERE id = 'bds'"))
+    value = alembic_connection.execute(
+        sa.text("SELECT membership_type FROM core_association WHERE id = 'bds'")
+    ).scalar_one()
+    assert value == "aeecl", value
     if alembic_connection.dialect.name == "postgresql":
-        # The column really uses the shared type: PostgreSQL rejects other values
+        # La colonne utilise bien le type partagé : PostgreSQL refuse toute autre valeur
         column_type = alembic_connection.execute(
             sa.text(
                 "SELECT udt_name FROM information_schema.columns"
                 " WHERE table_name = 'core_association' AND column_name = 'membership_type'"
             )
         ).scalar_one()
-        assert column_type == "available_association_membership"
+        assert column_type == "available_association_membership", column_type
 
 
 # --8<-- [end:check]

@@ -59,12 +59,12 @@ def pre_test_upgrade(
         "core_user",
         [
             {
-                "id": f"u{i}",
-                "username": f"user{i}",
-                "name": f"User {i}",
+                "id": f"index{i}",
+                "username": f"index{i}",
+                "name": f"Index {i}",
                 "role": "member",
                 "created_at": datetime(2024, 1, i, 10, 0),
-                "email": f"user{i}@example.com",
+                "email": f"index{i}@example.com",
                 "is_active": i % 2 == 0,
             }
             for i in range(1, 21)
@@ -77,12 +77,14 @@ def test_upgrade(
     alembic_connection: sa.Connection,
 ) -> None:
     indexes = {index["name"] for index in sa.inspect(alembic_connection).get_indexes("core_user")}
-    assert {"idx_core_user_username", "idx_core_user_active"} <= indexes
-    # The query that the partial index serves still returns the active users only
+    assert {"idx_core_user_username", "idx_core_user_active"} <= indexes, indexes
+    # La requête que sert l'index partiel ne renvoie toujours que les utilisateurs actifs
     active = alembic_connection.execute(
-        sa.text("SELECT count(*) FROM core_user WHERE is_active = true AND created_at >= '2024-01-10'")
+        sa.text(
+            "SELECT count(*) FROM core_user WHERE is_active = true AND created_at >= '2024-01-10' AND id LIKE 'index%'"
+        )
     ).scalar_one()
-    assert active == 6
+    assert active == 6, active
 
 
 # --8<-- [end:check]

@@ -64,22 +64,22 @@ def pre_test_upgrade(
         "core_user",
         [
             {
-                "id": "u1",
-                "username": "alice",
-                "name": "Alice",
-                "full_name": "Alice Martin",
+                "id": "rose",
+                "username": "rose",
+                "name": "Rose",
+                "full_name": "Rose Martin",
                 "role": "admin",
                 "created_at": datetime(2023, 5, 1, 10, 0),
-                "email": "Alice.Martin@Example.com",
+                "email": "Rose.Martin@Example.com",
             },
             {
-                "id": "u2",
-                "username": "bob",
-                "name": "Bob",
-                "full_name": "Bob Durand",
+                "id": "sami",
+                "username": "sami",
+                "name": "Sami",
+                "full_name": "Sami Durand",
                 "role": "member",
                 "created_at": datetime(2024, 3, 1, 10, 0),
-                "email": "bob@example.com",
+                "email": "sami@example.com",
             },
         ],
     )
@@ -89,8 +89,12 @@ def test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    emails = alembic_connection.execute(sa.text("SELECT email FROM core_user ORDER BY id")).scalars().all()
-    assert emails == ["alice.martin@example.com", "bob@example.com"]
+    emails = (
+        alembic_connection.execute(sa.text("SELECT email FROM core_user WHERE id IN ('rose', 'sami') ORDER BY id"))
+        .scalars()
+        .all()
+    )
+    assert emails == ["rose.martin@example.com", "sami@example.com"], emails
 
 
 # --8<-- [end:check]

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import pytest
 import sqlalchemy as sa
 from alembic import op
 
@@ -71,15 +70,15 @@ def pre_test_upgrade(
     alembic_runner.insert_into(
         "core_user",
         {
-            "id": "u1",
-            "username": "alice",
-            "name": "Alice",
+            "id": "ines",
+            "username": "ines",
+            "name": "Inès",
             "role": "admin",
             "created_at": datetime(2023, 5, 1, 10, 0),
-            "email": "alice@example.com",
+            "email": "ines@example.com",
         },
     )
-    alembic_runner.insert_into("core_group", [{"id": "g1", "name": "BDE"}, {"id": "g2", "name": "BDS"}])
+    alembic_runner.insert_into("core_group", [{"id": "bda", "name": "BDA"}, {"id": "fanfare", "name": "Fanfare"}])
 
 
 def test_upgrade(
@@ -88,13 +87,22 @@ def test_upgrade(
 ) -> None:
     alembic_runner.insert_into(
         "core_membership",
-        [{"user_id": "u1", "group_id": "g1"}, {"user_id": "u1", "group_id": "g2"}],
+        [{"user_id": "ines", "group_id": "bda"}, {"user_id": "ines", "group_id": "fanfare"}],
     )
-    roles = alembic_connection.execute(sa.text("SELECT role FROM core_membership")).scalars().all()
-    assert roles == ["member", "member"]  # server default
-    # The composite primary key refuses the same membership twice
-    with pytest.raises(sa.exc.IntegrityError), alembic_connection.begin_nested():
-        alembic_connection.execute(sa.text("INSERT INTO core_membership (user_id, group_id) VALUES ('u1', 'g1')"))
+    roles = (
+        alembic_connection.execute(sa.text("SELECT role FROM core_membership WHERE user_id = 'ines'")).scalars().all()
+    )
+    assert roles == ["member", "member"], roles  # valeur par défaut du serveur
+    # La clé primaire composite refuse deux fois la même adhésion
+    try:
+        with alembic_connection.begin_nested():
+            alembic_connection.execute(
+                sa.text("INSERT INTO core_membership (user_id, group_id) VALUES ('ines', 'bda')")
+            )
+    except sa.exc.IntegrityError:
+        pass
+    else:
+        raise AssertionError("the same membership was accepted twice")
 
 
 # --8<-- [end:check]

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import pytest
 import sqlalchemy as sa
 from alembic import op
 
@@ -48,13 +47,13 @@ def pre_test_upgrade(
     alembic_runner.insert_into(
         "core_user",
         {
-            "id": "u1",
-            "username": "alice",
-            "name": "Alice Martin",
-            "full_name": "Alice Martin",
+            "id": "paul",
+            "username": "paul",
+            "name": "Paul Martin",
+            "full_name": "Paul Martin",
             "role": "admin",
             "created_at": datetime(2023, 5, 1, 10, 0),
-            "email": "alice@example.com",
+            "email": "paul@example.com",
         },
     )
 
@@ -63,16 +62,21 @@ def test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    full_name = alembic_connection.execute(sa.text("SELECT full_name FROM core_user")).scalar_one()
-    assert full_name == "Alice Martin"
-    # A row without full_name is refused from now on
-    with pytest.raises(sa.exc.IntegrityError), alembic_connection.begin_nested():
-        alembic_connection.execute(
-            sa.text(
-                "INSERT INTO core_user (id, username, name, role, created_at, email)"
-                " VALUES ('u2', 'bob', 'Bob', 'member', '2024-03-01', 'bob@example.com')"
+    full_name = alembic_connection.execute(sa.text("SELECT full_name FROM core_user WHERE id = 'paul'")).scalar_one()
+    assert full_name == "Paul Martin", full_name
+    # Une ligne sans full_name est désormais refusée
+    try:
+        with alembic_connection.begin_nested():
+            alembic_connection.execute(
+                sa.text(
+                    "INSERT INTO core_user (id, username, name, role, created_at, email)"
+                    " VALUES ('quentin', 'quentin', 'Quentin', 'member', '2024-03-01', 'quentin@example.com')"
+                )
             )
-        )
+    except sa.exc.IntegrityError:
+        pass
+    else:
+        raise AssertionError("a user without full_name was accepted")
 
 
 # --8<-- [end:check]

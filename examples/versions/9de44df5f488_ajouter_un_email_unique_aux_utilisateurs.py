@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import pytest
 import sqlalchemy as sa
 from alembic import op
 
@@ -66,13 +65,19 @@ def pre_test_upgrade(
         "core_user",
         [
             {
-                "id": "u1",
-                "username": "alice",
-                "name": "Alice",
+                "id": "david",
+                "username": "david",
+                "name": "David",
                 "role": "admin",
                 "created_at": datetime(2023, 5, 1, 10, 0),
             },
-            {"id": "u2", "username": "bob", "name": "Bob", "role": "member", "created_at": datetime(2024, 3, 1, 10, 0)},
+            {
+                "id": "emma",
+                "username": "emma",
+                "name": "Emma",
+                "role": "member",
+                "created_at": datetime(2024, 3, 1, 10, 0),
+            },
         ],
     )
 
@@ -81,16 +86,25 @@ def test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    emails = alembic_connection.execute(sa.text("SELECT email FROM core_user ORDER BY id")).scalars().all()
-    assert emails == ["alice@example.com", "bob@example.com"]
-    # The unique constraint rejects a second account with the same email
-    with pytest.raises(sa.exc.IntegrityError), alembic_connection.begin_nested():
-        alembic_connection.execute(
-            sa.text(
-                "INSERT INTO core_user (id, username, name, role, created_at, email)"
-                " VALUES ('u3', 'alice2', 'Alice', 'member', '2024-04-01', 'alice@example.com')"
+    emails = (
+        alembic_connection.execute(sa.text("SELECT email FROM core_user WHERE id IN ('david', 'emma') ORDER BY id"))
+        .scalars()
+        .all()
+    )
+    assert emails == ["david@example.com", "emma@example.com"], emails
+    # La contrainte d'unicité refuse un second compte avec le même email
+    try:
+        with alembic_connection.begin_nested():
+            alembic_connection.execute(
+                sa.text(
+                    "INSERT INTO core_user (id, username, name, role, created_at, email)"
+                    " VALUES ('david2', 'david2', 'David', 'member', '2024-04-01', 'david@example.com')"
+                )
             )
-        )
+    except sa.exc.IntegrityError:
+        pass
+    else:
+        raise AssertionError("a second account with the same email was accepted")
 
 
 # --8<-- [end:check]

@@ -45,8 +45,8 @@ def pre_test_upgrade(
     alembic_runner.insert_into(
         "core_event",
         {
-            "id": "e1",
-            "title": "Gala",
+            "id": "forum",
+            "title": "Forum des entreprises",
             "event_date": datetime(2025, 2, 8, 19, 0),
             "status": "draft",
             "created_date": datetime(2024, 7, 1, 9, 0),
@@ -59,8 +59,10 @@ def test_upgrade(
     alembic_connection: sa.Connection,
 ) -> None:
     core_event = alembic_runner.table_at_revision("core_event")
-    created_at = alembic_connection.execute(sa.select(core_event.c.created_at)).scalar_one()
-    assert created_at == datetime(2024, 7, 1, 9, 0)
+    created_at = alembic_connection.execute(
+        sa.select(core_event.c.created_at).where(core_event.c.id == "forum")
+    ).scalar_one()
+    assert created_at == datetime(2024, 7, 1, 9, 0), created_at
 
 
 def test_downgrade(
@@ -68,8 +70,10 @@ def test_downgrade(
     alembic_connection: sa.Connection,
 ) -> None:
     core_event = alembic_runner.table_at_revision("core_event")
-    created_date = alembic_connection.execute(sa.select(core_event.c.created_date)).scalar_one()
-    assert created_date == datetime(2024, 7, 1, 9, 0)
+    created_date = alembic_connection.execute(
+        sa.select(core_event.c.created_date).where(core_event.c.id == "forum")
+    ).scalar_one()
+    assert created_date == datetime(2024, 7, 1, 9, 0), created_date
 
 
 # --8<-- [end:check]

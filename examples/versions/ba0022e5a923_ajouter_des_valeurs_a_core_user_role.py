@@ -77,12 +77,12 @@ def pre_test_upgrade(
     alembic_runner.insert_into(
         "core_user",
         {
-            "id": "u1",
-            "username": "alice",
-            "name": "Alice",
+            "id": "farid",
+            "username": "farid",
+            "name": "Farid",
             "role": "admin",
             "created_at": datetime(2023, 5, 1, 10, 0),
-            "email": "alice@example.com",
+            "email": "farid@example.com",
         },
     )
 
@@ -91,29 +91,37 @@ def test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    # A row can now take a new value: on PostgreSQL, the type really gained it
+    # Une ligne peut prendre une nouvelle valeur : sur PostgreSQL, le type l'a bien reçue
     alembic_runner.insert_into(
         "core_user",
         {
-            "id": "u2",
-            "username": "bob",
-            "name": "Bob",
+            "id": "gaelle",
+            "username": "gaelle",
+            "name": "Gaëlle",
             "role": "moderator",
             "created_at": datetime(2024, 3, 1, 10, 0),
-            "email": "bob@example.com",
+            "email": "gaelle@example.com",
         },
     )
-    roles = alembic_connection.execute(sa.text("SELECT role FROM core_user ORDER BY id")).scalars().all()
-    assert roles == ["admin", "moderator"]
+    roles = (
+        alembic_connection.execute(sa.text("SELECT role FROM core_user WHERE id IN ('farid', 'gaelle') ORDER BY id"))
+        .scalars()
+        .all()
+    )
+    assert roles == ["admin", "moderator"], roles
 
 
 def test_downgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    """The downgrade turns the new values back into 'member'."""
-    roles = alembic_connection.execute(sa.text("SELECT role FROM core_user ORDER BY id")).scalars().all()
-    assert roles == ["admin", "member"]
+    """Le downgrade ramène les nouvelles valeurs à 'member'."""
+    roles = (
+        alembic_connection.execute(sa.text("SELECT role FROM core_user WHERE id IN ('farid', 'gaelle') ORDER BY id"))
+        .scalars()
+        .all()
+    )
+    assert roles == ["admin", "member"], roles
 
 
 # --8<-- [end:check]

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import pytest
 import sqlalchemy as sa
 from alembic import op
 
@@ -63,12 +62,12 @@ def pre_test_upgrade(
     alembic_runner.insert_into(
         "core_user",
         {
-            "id": "u1",
-            "username": "alice",
-            "name": "Alice",
+            "id": "hugo",
+            "username": "hugo",
+            "name": "Hugo",
             "role": "admin",
             "created_at": datetime(2023, 5, 1, 10, 0),
-            "email": "alice@example.com",
+            "email": "hugo@example.com",
         },
     )
 
@@ -77,12 +76,21 @@ def test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    alembic_runner.insert_into("core_user_profile", {"id": "p1", "user_id": "u1", "bio": "Présidente"})
-    created_at = alembic_connection.execute(sa.text("SELECT created_at FROM core_user_profile")).scalar_one()
-    assert created_at is not None  # filled by the server default
-    # A second profile for the same user breaks the unique constraint
-    with pytest.raises(sa.exc.IntegrityError), alembic_connection.begin_nested():
-        alembic_connection.execute(sa.text("INSERT INTO core_user_profile (id, user_id) VALUES ('p2', 'u1')"))
+    alembic_runner.insert_into("core_user_profile", {"id": "profil-hugo", "user_id": "hugo", "bio": "Président"})
+    created_at = alembic_connection.execute(
+        sa.text("SELECT created_at FROM core_user_profile WHERE user_id = 'hugo'")
+    ).scalar_one()
+    assert created_at is not None  # rempli par la valeur par défaut du serveur
+    # Un second profil pour le même utilisateur viole la contrainte d'unicité
+    try:
+        with alembic_connection.begin_nested():
+            alembic_connection.execute(
+                sa.text("INSERT INTO core_user_profile (id, user_id) VALUES ('profil-hugo-2', 'hugo')")
+            )
+    except sa.exc.IntegrityError:
+        pass
+    else:
+        raise AssertionError("a second profile for the same user was accepted")
 
 
 # --8<-- [end:check]

@@ -10,7 +10,6 @@ Create Date: 2024-04-02 10:00:00.000000
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import pytest
 import sqlalchemy as sa
 from alembic import op
 
@@ -50,18 +49,31 @@ def pre_test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    alembic_runner.insert_into("core_group", [{"id": "g1", "name": "BDE"}, {"id": "g2", "name": "BDS"}])
+    alembic_runner.insert_into(
+        "core_group", [{"id": "cinema", "name": "Cinema"}, {"id": "robotique", "name": "Robotique"}]
+    )
 
 
 def test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    emails = alembic_connection.execute(sa.text("SELECT email FROM core_group ORDER BY id")).scalars().all()
-    assert emails == ["bde@temp.local", "bds@temp.local"]
-    # NOT NULL is enforced from now on
-    with pytest.raises(sa.exc.IntegrityError), alembic_connection.begin_nested():
-        alembic_connection.execute(sa.text("INSERT INTO core_group (id, name) VALUES ('g3', 'BDA')"))
+    emails = (
+        alembic_connection.execute(
+            sa.text("SELECT email FROM core_group WHERE id IN ('cinema', 'robotique') ORDER BY id")
+        )
+        .scalars()
+        .all()
+    )
+    assert emails == ["cinema@temp.local", "robotique@temp.local"], emails
+    # NOT NULL s'applique désormais
+    try:
+        with alembic_connection.begin_nested():
+            alembic_connection.execute(sa.text("INSERT INTO core_group (id, name) VALUES ('echecs', 'Échecs')"))
+    except sa.exc.IntegrityError:
+        pass
+    else:
+        raise AssertionError("a group without email was accepted")
 
 
 # --8<-- [end:check]

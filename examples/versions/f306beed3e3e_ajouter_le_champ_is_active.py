@@ -56,13 +56,19 @@ def pre_test_upgrade(
         "core_user",
         [
             {
-                "id": "u1",
-                "username": "alice",
-                "name": "Alice",
+                "id": "bruno",
+                "username": "bruno",
+                "name": "Bruno",
                 "role": "admin",
                 "created_at": datetime(2023, 5, 1, 10, 0),
             },
-            {"id": "u2", "username": "bob", "name": "Bob", "role": "member", "created_at": datetime(2024, 3, 1, 10, 0)},
+            {
+                "id": "chloe",
+                "username": "chloe",
+                "name": "Chloé",
+                "role": "member",
+                "created_at": datetime(2024, 3, 1, 10, 0),
+            },
         ],
     )
 
@@ -71,8 +77,10 @@ def test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    rows = alembic_connection.execute(sa.text("SELECT id, is_active FROM core_user ORDER BY id")).all()
-    assert rows == [("u1", False), ("u2", True)]
+    rows = alembic_connection.execute(
+        sa.text("SELECT id, is_active FROM core_user WHERE id IN ('bruno', 'chloe') ORDER BY id")
+    ).all()
+    assert rows == [("bruno", False), ("chloe", True)], rows
 
 
 # --8<-- [end:check]

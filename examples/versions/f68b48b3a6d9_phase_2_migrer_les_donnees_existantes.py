@@ -46,21 +46,21 @@ def pre_test_upgrade(
         "core_user",
         [
             {
-                "id": "u1",
-                "username": "alice",
-                "name": "Alice Martin",
+                "id": "nora",
+                "username": "nora",
+                "name": "Nora Martin",
                 "role": "admin",
                 "created_at": datetime(2023, 5, 1, 10, 0),
-                "email": "alice@example.com",
+                "email": "nora@example.com",
             },
             {
-                "id": "u2",
-                "username": "bob",
+                "id": "robert",
+                "username": "robert",
                 "name": "Bob Durand",
-                "full_name": "Robert Durand",  # already written by the new code
+                "full_name": "Robert Durand",  # déjà écrit par le nouveau code
                 "role": "member",
                 "created_at": datetime(2024, 3, 1, 10, 0),
-                "email": "bob@example.com",
+                "email": "robert@example.com",
             },
         ],
     )
@@ -70,17 +70,31 @@ def test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    full_names = alembic_connection.execute(sa.text("SELECT full_name FROM core_user ORDER BY id")).scalars().all()
-    assert full_names == ["Alice Martin", "Robert Durand"]
+    full_names = (
+        alembic_connection.execute(
+            sa.text("SELECT full_name FROM core_user WHERE id IN ('nora', 'robert') ORDER BY id")
+        )
+        .scalars()
+        .all()
+    )
+    assert full_names == ["Nora Martin", "Robert Durand"], full_names
+    missing = alembic_connection.execute(sa.text("SELECT count(*) FROM core_user WHERE full_name IS NULL")).scalar()
+    assert missing == 0, f"{missing} rows still have no full_name"
 
 
 def test_downgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    """The downgrade keeps the copied values."""
-    full_names = alembic_connection.execute(sa.text("SELECT full_name FROM core_user ORDER BY id")).scalars().all()
-    assert full_names == ["Alice Martin", "Robert Durand"]
+    """Le downgrade garde les valeurs copiées."""
+    full_names = (
+        alembic_connection.execute(
+            sa.text("SELECT full_name FROM core_user WHERE id IN ('nora', 'robert') ORDER BY id")
+        )
+        .scalars()
+        .all()
+    )
+    assert full_names == ["Nora Martin", "Robert Durand"], full_names
 
 
 # --8<-- [end:check]

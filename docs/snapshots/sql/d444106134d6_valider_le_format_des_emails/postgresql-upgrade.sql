@@ -1,3 +1,5 @@
+ALTER TABLE core_user DROP CONSTRAINT IF EXISTS ck_core_user_email_format;
+
 ALTER TABLE core_user ADD CONSTRAINT ck_core_user_email_format CHECK (email LIKE '%%@%%') NOT VALID;
 
 ALTER TABLE core_user VALIDATE CONSTRAINT ck_core_user_email_format;

@@ -1,0 +1,71 @@
+"""A revision that fails midway can be run again, on each database.
+
+The failure is injected at the last moment: when Alembic records the new version,
+after every statement of ``upgrade()`` ran. What the failed run leaves behind is
+what it had committed: the parts in an ``autocommit_block``, and on SQLite the DDL
+that ran outside any transaction (Python's sqlite3 opens a transaction before a
+DML statement only).
+
+- On PostgreSQL, every revision runs again, and its data check passes.
+- On SQLite, so does every revision that commits part of its work on purpose; for
+  the others, either nothing was left behind and the rerun passes, or the rerun fails
+  on what was left. The first such error is the snapshot that the troubleshooting
+  page quotes.
+"""
+
+import re
+
+import pytest
+import sqlalchemy as sa
+from alembic.script import Script
+from pytest_alembic import MigrationContext
+
+from tests.conftest import SNAPSHOTS
+from tests.database import describe_schema
+from tests.test_hyperion_ways import commits_part_of_its_work
+from tests.test_revisions import SCRIPTS, stem
+
+VERSION_WRITE = re.compile(r"^\s*(UPDATE|INSERT INTO) alembic_version", re.IGNORECASE)
+
+
+class InjectedFailure(RuntimeError):
+    """Raised in place of the statement that records the new version."""
+
+
+def fail_on_version_write(conn, cursor, statement, parameters, context, executemany) -> None:
+    if VERSION_WRITE.match(statement):
+        raise InjectedFailure(statement)
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=stem)
+def test_rerun_after_a_failure_midway(
+    script: Script, dialect: str, alembic_runner: MigrationContext, alembic_engine: sa.Engine, snapshot
+) -> None:
+    if dialect != "postgresql" and getattr(script.module, "POSTGRESQL_ONLY", None):
+        pytest.skip(f"PostgreSQL uniquement : {script.module.POSTGRESQL_ONLY}")
+    parent = alembic_runner.migrate_up_before(script.revision)
+    with alembic_engine.begin() as connection:
+        script.module.pre_test_upgrade(alembic_runner, connection)
+    parent_schema = describe_schema(alembic_engine)
+
+    sa.event.listen(alembic_engine, "before_cursor_execute", fail_on_version_write)
+    try:
+        with pytest.raises(InjectedFailure):
+            alembic_runner.migrate_up_one()
+    finally:
+        sa.event.remove(alembic_engine, "before_cursor_execute", fail_on_version_write)
+    assert alembic_runner.current == (parent or "base"), "the failed upgrade recorded its version"
+    left_behind = describe_schema(alembic_engine) != parent_schema
+
+    if dialect == "sqlite" and left_behind and not commits_part_of_its_work(script):
+        with pytest.raises(sa.exc.OperationalError) as raised:
+            alembic_runner.migrate_up_one()
+        if script is SCRIPTS[0]:
+            snapshot.snapshot_dir = SNAPSHOTS / "errors"
+            snapshot.assert_match(f"{raised.value.orig!r}\n", "rerun-after-failure-sqlite.txt")
+        return
+
+    alembic_runner.migrate_up_one()
+    assert alembic_runner.current == script.revision
+    with alembic_engine.begin() as connection:
+        script.module.test_upgrade(alembic_runner, connection)

@@ -1,0 +1,105 @@
+"""Every revision, the way Hyperion's start-up runs migrations.
+
+Hyperion does not migrate with the ``alembic`` command (tests/test_revisions.py does).
+At start-up, ``update_db_tables`` (examples/startup.py) upgrades with the application's
+connection, already inside a transaction. Inside such a transaction, ``autocommit_block()``
+fails with an ``AssertionError`` in Alembic: the revisions that use it cannot run the way
+Hyperion runs migrations today. The tests below assert exactly that, and that the start-up
+the guide proposes runs every revision. On an empty database, both build the schema that
+the whole history builds.
+"""
+
+import inspect
+import traceback
+from collections.abc import Callable
+
+import pytest
+import sqlalchemy as sa
+from alembic.script import Script
+from pytest_alembic import MigrationContext
+
+from startup import update_db_tables, update_db_tables_proposed
+from tests.database import describe_schema
+from tests.test_revisions import SCRIPTS
+
+STARTUPS: dict[str, Callable[..., None]] = {"today": update_db_tables, "proposed": update_db_tables_proposed}
+
+
+def commits_part_of_its_work(script: Script) -> bool:
+    return "autocommit_block" in inspect.getsource(script.module)
+
+
+def needs_its_own_transaction(script: Script, dialect: str) -> bool:
+    """It commits part of its work, or, on PostgreSQL, adds an enum value that is used after it."""
+    source = inspect.getsource(script.module)
+    return runs_on(script, dialect) and (
+        "autocommit_block" in source or (dialect == "postgresql" and "ADD VALUE" in source)
+    )
+
+
+def runs_on(script: Script, dialect: str) -> bool:
+    return dialect == "postgresql" or not getattr(script.module, "POSTGRESQL_ONLY", None)
+
+
+def fails_in_an_external_transaction(error: BaseException) -> bool:
+    """Alembic's ``assert self._transaction is not None`` in ``autocommit_block``."""
+    frames = [frame.name for frame in traceback.extract_tb(error.__traceback__)]
+    return isinstance(error, AssertionError) and frames[-1] == "autocommit_block"
+
+
+@pytest.mark.parametrize("startup", STARTUPS)
+def test_startup_applies_every_revision(
+    startup: str, dialect: str, alembic_runner: MigrationContext, alembic_engine: sa.Engine
+) -> None:
+    """From the first revision, the start-up applies each revision in turn, with its data checks."""
+    alembic_runner.migrate_up_to(SCRIPTS[0].revision)  # an empty database takes the create_all branch
+    failed = []
+    for script in SCRIPTS[1:]:
+        with alembic_engine.begin() as connection:
+            script.module.pre_test_upgrade(alembic_runner, connection)
+        try:
+            STARTUPS[startup](alembic_engine, script.revision)
+        except AssertionError as error:
+            if not fails_in_an_external_transaction(error):
+                raise
+            failed.append(script.revision)
+            update_db_tables_proposed(alembic_engine, script.revision)  # go on from there
+        assert alembic_runner.current == script.revision
+        if runs_on(script, dialect):
+            with alembic_engine.begin() as connection:
+                script.module.test_upgrade(alembic_runner, connection)
+    expected = [s.revision for s in SCRIPTS if commits_part_of_its_work(s) and runs_on(s, dialect)]
+    assert failed == ([] if startup == "proposed" else expected)
+
+
+@pytest.mark.parametrize("startup", STARTUPS)
+def test_startup_on_an_empty_database(
+    startup: str, dialect: str, alembic_runner: MigrationContext, alembic_engine: sa.Engine
+) -> None:
+    """The empty-database branch, create_all + stamp head, builds the schema that the whole history builds."""
+    alembic_runner.migrate_up_to("heads")
+    migrated = describe_schema(alembic_engine)
+    with alembic_engine.begin() as connection:
+        everything = sa.MetaData()
+        everything.reflect(connection)
+        everything.drop_all(connection)
+        for name, _labels in migrated.get("enum types", []):
+            connection.execute(sa.text(f'DROP TYPE IF EXISTS "{name}"'))
+    assert describe_schema(alembic_engine) == ({"enum types": []} if dialect == "postgresql" else {})
+
+    STARTUPS[startup](alembic_engine)
+    assert alembic_runner.current == SCRIPTS[-1].revision
+    created = describe_schema(alembic_engine)
+    for schema in (created, migrated):  # the history adds columns at the end: their order differs
+        for table in schema.values():
+            if isinstance(table, dict):
+                table["columns"].sort()
+    differences = {
+        table: {
+            key: (created[table][key], value) for key, value in migrated[table].items() if created[table][key] != value
+        }
+        for table in migrated
+        if table != "enum types" and created[table] != migrated[table]
+    }
+    assert differences == {}, "create_all (left) differs from the history (right)"
+    assert created == migrated
