@@ -6,10 +6,12 @@ PYTHON ?= python3
 UV := .tools/bin/uv
 VENV := .venv
 RUN := $(VENV)/bin
+# The same examples, run again on the Alembic and SQLAlchemy versions that Hyperion pins
+HYPERION_VENV := .venv-hyperion
 
 .PHONY: install serve test snapshots
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(HYPERION_VENV)/.installed
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -17,6 +19,10 @@ $(UV):
 
 $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --quiet
+	touch $@
+
+$(HYPERION_VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(HYPERION_VENV) $(UV) sync --frozen --quiet --no-default-groups --group hyperion
 	touch $@
 
 serve: install

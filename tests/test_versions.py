@@ -1,21 +1,75 @@
-"""The versions the examples are verified with: the snapshot that the site's footer shows."""
+"""The versions the examples are verified with, and the examples run on Hyperion's versions.
 
+The suite runs on recent releases (.venv). The tests of the revisions run once more in
+.venv-hyperion, on the Alembic, SQLAlchemy, psycopg and pytest-alembic versions that
+Hyperion pins (the ``hyperion`` group of pyproject.toml). The footer names both sets:
+it is the snapshot ``versions.txt``.
+"""
+
+import contextlib
+import os
 import sqlite3
+import subprocess
 
 import alembic
 import psycopg
+import pytest
 import sqlalchemy as sa
 
-from tests.conftest import SNAPSHOTS
+from tests.conftest import ROOT, SNAPSHOTS
 from tests.postgres import libpq_url
+
+HYPERION_PYTHON = ROOT / ".venv-hyperion" / "bin" / "python"
+
+# Every test module that runs the revisions
+REVISION_TESTS = [
+    "tests/test_revisions.py",
+    "tests/test_hyperion_ways.py",
+    "tests/test_hyperion_cumulative.py",
+    "tests/test_failed_revisions.py",
+    "tests/test_alembic_builtins.py",
+    "tests/test_alembic_experimental.py",
+    "tests/test_concurrent_upgrades.py",
+]
+
+
+def hyperion_python() -> str:
+    if not HYPERION_PYTHON.exists():
+        pytest.fail(f"{HYPERION_PYTHON.relative_to(ROOT)} is missing: run `make install`", pytrace=False)
+    return str(HYPERION_PYTHON)
 
 
 def test_verified_versions(postgres_url: str, snapshot) -> None:
     with psycopg.connect(libpq_url(postgres_url)) as connection:
         postgresql = connection.execute("SHOW server_version").fetchone()[0].split()[0]
+    hyperion = subprocess.run(
+        [hyperion_python(), "-c", "import alembic, sqlalchemy; print(alembic.__version__, sqlalchemy.__version__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     line = (
-        f"Alembic {alembic.__version__}, SQLAlchemy {sa.__version__}, "
-        f"SQLite {sqlite3.sqlite_version} et PostgreSQL {postgresql}\n"
+        f"Alembic {alembic.__version__} et SQLAlchemy {sa.__version__}, "
+        f"ainsi qu'Alembic {hyperion[0]} et SQLAlchemy {hyperion[1]} (les versions d'Hyperion), "
+        f"sur SQLite {sqlite3.sqlite_version} et PostgreSQL {postgresql}\n"
     )
     snapshot.snapshot_dir = SNAPSHOTS
     snapshot.assert_match(line, "versions.txt")
+
+
+def test_revisions_pass_on_hyperion_versions(request: pytest.FixtureRequest) -> None:
+    """The revision tests, run again in .venv-hyperion, on this session's PostgreSQL server."""
+    env = {**os.environ}
+    with contextlib.suppress(pytest.skip.Exception):  # no PostgreSQL: the nested run says so, and tests SQLite
+        env["TEST_POSTGRES_URL"] = request.getfixturevalue("postgres_url")
+    result = subprocess.run(
+        [hyperion_python(), "-m", "pytest", "-q", "-p", "no:cacheprovider", *REVISION_TESTS],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    assert result.returncode == 0, f"on Hyperion's versions: {summary}\n{result.stdout[-8000:]}{result.stderr[-2000:]}"
+    assert " passed" in summary, summary
