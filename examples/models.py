@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
     text,
     true,
@@ -52,6 +53,12 @@ class CoreUserRole(enum.StrEnum):
     member = "member"
     moderator = "moderator"
     contributor = "contributor"
+
+
+class DocumentType(enum.Enum):
+    idCard = "idCard"
+    studentCard = "studentCard"
+    medicalCertificate = "medicalCertificate"
 
 
 class AvailableAssociationMembership(enum.StrEnum):
@@ -159,3 +166,15 @@ class CoreAssociationMembership(Base):
     membership: Mapped[AvailableAssociationMembership] = mapped_column(
         Enum(AvailableAssociationMembership, name="available_association_membership")
     )
+
+
+class CoreDocument(Base):
+    """Documents des membres ; le type PostgreSQL prend le nom par défaut, documenttype."""
+
+    __tablename__ = "core_document"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    user_id: Mapped[str] = mapped_column(String, ForeignKey("core_user.id", ondelete="CASCADE"))
+    type: Mapped[DocumentType] = mapped_column(Enum(DocumentType))
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime)
+    validated: Mapped[bool] = mapped_column(Boolean, server_default=false())

@@ -30,6 +30,8 @@ REVISION_TESTS = [
     "tests/test_alembic_builtins.py",
     "tests/test_alembic_experimental.py",
     "tests/test_concurrent_upgrades.py",
+    "tests/test_enum_memo_trap.py",
+    "tests/test_production_imports.py",
 ]
 
 

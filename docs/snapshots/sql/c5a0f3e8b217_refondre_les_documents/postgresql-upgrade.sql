@@ -1,0 +1,17 @@
+DROP TABLE core_document;
+
+DROP TYPE documenttype;
+
+CREATE TYPE documenttype AS ENUM ('idCard', 'studentCard', 'medicalCertificate');
+
+CREATE TABLE core_document (
+	id VARCHAR NOT NULL, 
+	user_id VARCHAR NOT NULL, 
+	type documenttype NOT NULL, 
+	uploaded_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+	validated BOOLEAN DEFAULT false NOT NULL, 
+	PRIMARY KEY (id), 
+	FOREIGN KEY(user_id) REFERENCES core_user (id) ON DELETE CASCADE
+);
+
+UPDATE alembic_version SET version_num='c5a0f3e8b217' WHERE alembic_version.version_num = '7b2e91c4d0a8';

