@@ -24,13 +24,16 @@ def way(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
+# --8<-- [start:proposed]
 @pytest.fixture
 def alembic_connection(way: str, database_url: str) -> Iterator[sa.Connection]:
     engine = sa.create_engine(database_url)
     if way == "today":
-        with engine.begin() as connection:  # as in Hyperion: one transaction for the whole walk
+        # Aujourd'hui : une seule transaction pour tout le parcours
+        with engine.begin() as connection:
             yield connection
     else:
+        # Proposé : une connexion simple, que le test valide après chaque étape
         with engine.connect() as connection:
             yield connection
     engine.dispose()
@@ -38,13 +41,17 @@ def alembic_connection(way: str, database_url: str) -> Iterator[sa.Connection]:
 
 @pytest.fixture
 def alembic_engine(way: str, alembic_connection: sa.Connection) -> Iterator[sa.Connection | sa.Engine]:
-    """Today, as in Hyperion: pytest-alembic runs on the connection. Proposed: on an engine."""
     if way == "today":
+        # Aujourd'hui : pytest-alembic migre sur la connexion, déjà dans une transaction
         yield alembic_connection
         return
+    # Proposé : sur un moteur ; Alembic ouvre et valide ses propres transactions
     engine = sa.create_engine(alembic_connection.engine.url)
     yield engine
     engine.dispose()
+
+
+# --8<-- [end:proposed]
 
 
 def test_migrations(

@@ -10,8 +10,14 @@ the whole history builds.
 """
 
 import inspect
+import os
+import re
+import shutil
+import subprocess
+import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -19,7 +25,7 @@ from alembic.script import Script
 from pytest_alembic import MigrationContext
 
 from startup import update_db_tables, update_db_tables_proposed
-from tests.conftest import SNAPSHOTS
+from tests.conftest import EXAMPLES, SNAPSHOTS
 from tests.database import describe_schema
 from tests.test_revisions import SCRIPTS
 
@@ -114,3 +120,31 @@ def test_startup_on_an_empty_database(
     }
     assert differences == {}, "create_all (left) differs from the history (right)"
     assert created == migrated
+
+
+def test_sql_mode_like_hyperion(tmp_path: Path, snapshot) -> None:
+    """``alembic upgrade --sql`` with an env.py that reads sqlalchemy.url, absent from alembic.ini, as Hyperion's does.
+
+    With ``dialect_name="postgresql"`` instead, the same command writes the SQL.
+    """
+    project = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, project, ignore=shutil.ignore_patterns("__pycache__", "*.db"))
+    ini = project / "alembic.ini"
+    ini.write_text(re.sub(r"^sqlalchemy\.url = .*$", "", ini.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    env = project / "env.py"
+    source = env.read_text(encoding="utf-8")
+    like_hyperion = source.replace("url=database_url(),", 'url=config.get_main_option("sqlalchemy.url"),', 1)
+    assert like_hyperion != source, "env.py's offline mode no longer passes url=database_url()"
+    command = [sys.executable, "-m", "alembic", "upgrade", f"{SCRIPTS[0].revision}:{SCRIPTS[1].revision}", "--sql"]
+    environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+
+    env.write_text(like_hyperion, encoding="utf-8")
+    result = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    snapshot.snapshot_dir = SNAPSHOTS / "errors"
+    snapshot.assert_match(result.stderr.strip().splitlines()[-1] + "\n", "sql-mode-without-url.txt")
+
+    env.write_text(like_hyperion.replace('url=config.get_main_option("sqlalchemy.url"),', 'dialect_name="postgresql",'))
+    result = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "ALTER TABLE core_user ADD COLUMN is_active BOOLEAN" in result.stdout

@@ -2,8 +2,9 @@
 
 The built pages have their includes expanded. Each Python block in them must be a
 section of a revision under examples/versions/ (run by test_revisions.py), of
-examples/env.py (run by every migration of the suite) or of examples/startup.py
-(run by test_hyperion_ways.py and test_concurrent_upgrades.py), or a
+examples/env.py (run by every migration of the suite), of examples/startup.py
+(run by test_hyperion_ways.py and test_concurrent_upgrades.py) or of the fixtures of
+tests/test_hyperion_cumulative.py (Hyperion's cumulative test, shown on its page), or a
 block of the Markdown that pytest-examples runs (test_inline_examples.py).
 """
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 from tests.test_inline_examples import EXAMPLES as INLINE_BLOCKS
 from tests.test_revisions import SCRIPTS
 
@@ -25,7 +26,11 @@ def normalized(code: str) -> str:
 
 def run_sources() -> set[str]:
     sources = set()
-    for path in [Path(script.path) for script in SCRIPTS] + [EXAMPLES / "env.py", EXAMPLES / "startup.py"]:
+    for path in [Path(script.path) for script in SCRIPTS] + [
+        EXAMPLES / "env.py",
+        EXAMPLES / "startup.py",
+        ROOT / "tests" / "test_hyperion_cumulative.py",
+    ]:
         text = path.read_text(encoding="utf-8")
         sources.update(normalized(section) for _, section in SECTION.findall(text))
     sources.update(normalized(block.source) for block in INLINE_BLOCKS)
