@@ -6,7 +6,7 @@ La connexion vient, dans cet ordre :
 - de la variable d'environnement ``DATABASE_URL`` ;
 - de ``sqlalchemy.url`` dans ``alembic.ini``.
 
-Écarts avec ``migrations/env.py`` de Hyperion, qui lit sa base dans ses réglages
+Écarts avec ``migrations/env.py`` d'Hyperion, qui lit sa base dans ses réglages
 (``get_settings()``) : ``transaction_per_migration``, ``render_as_batch``, et le
 verrou consultatif autour de la commande ``alembic``.
 """

@@ -1,12 +1,13 @@
-"""Le démarrage de Hyperion : créer ou mettre à jour la base avant de servir.
+"""Le démarrage d'Hyperion : créer ou mettre à jour la base avant de servir.
 
 ``update_db_tables`` reprend la logique de ``update_db_tables`` dans ``app/app.py``
-de Hyperion : sur une base vide, ``create_all`` puis ``stamp head`` ; sinon,
+d'Hyperion : sur une base vide, ``create_all`` puis ``stamp head`` ; sinon,
 ``upgrade head`` avec la connexion de l'application, déjà dans une transaction.
 ``update_db_tables_proposed`` est la version que ce guide propose à Hyperion.
 
-Seul écart avec Hyperion : le paramètre ``revision``, pour que les tests montent
-une révision à la fois ; l'application, elle, monte toujours à ``head``.
+Écarts avec Hyperion : le paramètre ``revision``, pour que les tests montent une
+révision à la fois (l'application, elle, monte toujours à ``head``) ; ni ``drop_db``
+ni journal ; ``alembic.ini`` est cherché à côté de ce fichier.
 """
 
 import time

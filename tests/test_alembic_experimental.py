@@ -10,6 +10,7 @@ that reason in its id.
 
 import dataclasses
 import inspect
+import traceback
 
 import pytest
 from alembic.script import Script
@@ -56,3 +57,12 @@ def check_cycle(connection: Connection, alembic_runner: MigrationContext) -> Non
 def test_downgrade_leaves_no_trace(script: Script, alembic_runner: MigrationContext) -> None:
     alembic_runner.migrate_up_before(script.revision)
     alembic_runner.connection_executor.run_task(check_cycle, alembic_runner=alembic_runner)
+
+
+def test_the_library_version_stops_at_autocommit_block(alembic_runner: MigrationContext) -> None:
+    """Why the check runs per revision: the library's own walk fails on the first autocommit_block."""
+    from pytest_alembic.tests.experimental import test_downgrade_leaves_no_trace as whole_history
+
+    with pytest.raises(AssertionError) as raised:
+        whole_history(alembic_runner)
+    assert traceback.extract_tb(raised.value.__traceback__)[-1].name == "autocommit_block"
