@@ -9,7 +9,7 @@ RUN := $(VENV)/bin
 # The same examples, run again on the Alembic and SQLAlchemy versions that Hyperion pins
 HYPERION_VENV := .venv-hyperion
 
-.PHONY: install serve test snapshots
+.PHONY: install serve test snapshots example
 
 install: $(VENV)/.installed $(HYPERION_VENV)/.installed
 
@@ -28,8 +28,26 @@ $(HYPERION_VENV)/.installed: pyproject.toml uv.lock | $(UV)
 serve: install
 	SITE_URL=http://127.0.0.1:8000/ $(RUN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+# make test: every check. The writer's loop, on SQLite, in seconds:
+#   make test EXAMPLE=ba0022e5a923        the tests of one revision
+#   make test PAGE=docs/commandes.md      the commands, typography and rendering of one page
+page_key = $(subst -,_,$(basename $(notdir $(PAGE))))
 test: install
+ifdef EXAMPLE
+	$(RUN)/pytest -q tests/test_revisions.py tests/test_failed_revisions.py -k "$(EXAMPLE) and sqlite"
+else ifdef PAGE
+	@test -f "$(PAGE)" || { echo "$(PAGE): no such page"; exit 2; }
+	$(RUN)/pytest -q tests/test_commands tests/test_french.py tests/test_site.py tests/test_inline_examples.py \
+		-k "($(basename $(notdir $(PAGE))) or $(page_key)) and not postgresql"
+else
 	$(RUN)/pytest
+endif
+
+# A new revision of the examples, with its page sections and a data check to write
+example: install
+	@test -n "$(MESSAGE)" || { echo 'usage: make example MESSAGE="Ajouter la colonne …"'; exit 2; }
+	@cd examples && ../$(RUN)/alembic revision -m "$(MESSAGE)" | tee /dev/stderr \
+		| sed -n 's|.*/versions/\([0-9a-f]*\)_.*|\nÀ coller dans la page :  {{ revision("\1") }}\nPuis : écrire pre_test_upgrade et test_upgrade, mettre à jour models.py, make snapshots.|p'
 
 # Refresh every snapshot (SQL, command output, printed output of inline blocks), then check them.
 snapshots: install

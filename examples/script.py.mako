@@ -1,3 +1,4 @@
+# --8<-- [start:revision]
 """${message}
 
 Revision ID: ${up_revision}
@@ -30,16 +31,23 @@ def downgrade() -> None:
     ${downgrades if downgrades else "pass"}
 
 
+# --8<-- [end:revision]
+
+
+# --8<-- [start:check]
 def pre_test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    """Insert the rows that the upgrade must carry over (schema of the parent)."""
+    """Insérer les lignes que la montée doit transformer (schéma de la révision parente)."""
 
 
 def test_upgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    """Assert what the upgrade did to the rows of pre_test_upgrade."""
-    raise NotImplementedError("write the data check of this revision")
+    """Vérifier ce que la montée a fait des lignes de pre_test_upgrade."""
+    raise NotImplementedError("écrire la vérification de cette révision")
+
+
+# --8<-- [end:check]

@@ -1,0 +1,32 @@
+"""A new revision made by ``make example`` (``alembic revision``) is ready for a page and fails until checked."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES
+
+
+def test_a_new_revision_has_its_page_sections_and_a_failing_check(tmp_path: Path) -> None:
+    project = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, project, ignore=shutil.ignore_patterns("__pycache__", "*.db"))
+    result = subprocess.run(
+        [sys.executable, "-m", "alembic", "revision", "-m", "Ajouter un essai"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    path = Path(re.search(r"Generating (\S+\.py)", result.stdout + result.stderr).group(1))
+    source = path.read_text(encoding="utf-8")
+    for section in ("revision", "check"):
+        assert f"# --8<-- [start:{section}]" in source and f"# --8<-- [end:{section}]" in source, section
+    namespace: dict = {}
+    exec(compile(source, str(path), "exec"), namespace)
+    namespace["pre_test_upgrade"](None, None)
+    with pytest.raises(NotImplementedError, match="écrire la vérification"):
+        namespace["test_upgrade"](None, None)
