@@ -57,7 +57,7 @@ def fails_in_an_external_transaction(error: BaseException) -> bool:
 def error_text(error: AssertionError) -> str:
     """The last frame, as the traceback prints it, without the line number (it changes with Alembic)."""
     frame = traceback.extract_tb(error.__traceback__)[-1]
-    path = frame.filename[frame.filename.index("alembic/") :]
+    path = frame.filename[frame.filename.rindex("/alembic/") + 1 :]
     return f'File "…/{path}", in {frame.name}\n    {frame.line}\nAssertionError\n'
 
 
