@@ -1,16 +1,20 @@
 """Fixtures shared by the suite: databases of both dialects, pytest-alembic, snapshots."""
 
+import ast
 import os
 import subprocess
 import sys
+import types
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import alembic.config
+import alembic.util.pyfiles
 import psycopg
 import pytest
 import sqlalchemy as sa
+from _pytest.assertion.rewrite import rewrite_asserts
 from pytest_alembic.config import Config
 from sqlalchemy.pool import NullPool
 
@@ -23,6 +27,24 @@ SNAPSHOTS = DOCS / "snapshots"
 DIALECTS = ("sqlite", "postgresql")
 
 _postgres_skip_reason: str | None = None
+
+
+def load_module_with_rewritten_asserts(module_id: str, path: str | os.PathLike[str]) -> types.ModuleType:
+    """Alembic's loader of revisions and env.py, with pytest's assertion rewriting.
+
+    Alembic loads a revision by path, outside pytest's import hook: a failing data check
+    would say only ``AssertionError``. Rewritten, it shows the values it compared.
+    """
+    source = Path(path).read_bytes()
+    tree = ast.parse(source, filename=os.fspath(path))
+    rewrite_asserts(tree, source, os.fspath(path))
+    module = types.ModuleType(module_id)
+    module.__file__ = os.fspath(path)
+    exec(compile(tree, os.fspath(path), "exec"), module.__dict__)
+    return module
+
+
+alembic.util.pyfiles.load_module_py = load_module_with_rewritten_asserts
 
 
 @pytest.fixture(scope="session")

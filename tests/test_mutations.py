@@ -14,6 +14,11 @@ import pytest
 from tests.conftest import ROOT
 
 CASES = {
+    "break-a-data-check": (
+        "examples/versions/f306beed3e3e_ajouter_le_champ_is_active.py",
+        (r'\("chloe", True\)\]', '("chloe", False)]'),
+        ["tests/test_revisions.py", "-k", "f306beed3e3e and sqlite"],
+    ),
     "rename-a-column-in-upgrade": (
         "examples/versions/f306beed3e3e_ajouter_le_champ_is_active.py",
         (r'sa\.Column\("is_active"', 'sa.Column("is_enabled"'),
@@ -60,3 +65,5 @@ def test_the_suite_catches(case: str, tmp_path: Path) -> None:
     )
     assert result.returncode == 1, result.stdout[-2000:]
     assert " failed" in result.stdout.splitlines()[-1]
+    if case == "break-a-data-check":  # the failure shows the values it compared
+        assert "At index 1 diff: ('chloe', 1) != ('chloe', False)" in result.stdout, result.stdout[-2000:]
