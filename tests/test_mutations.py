@@ -1,6 +1,7 @@
 """The suite fails when the guide's code breaks: a few meaningful lines are broken on purpose.
 
-Each case copies the project, breaks one line, and runs the tests that must catch it.
+Each case copies the project, breaks one line, and runs the tests that must catch it. Where
+a writer needs to know what went wrong, the output must also say it (``MESSAGES``).
 """
 
 import re
@@ -17,6 +18,27 @@ CASES = {
     "break-a-data-check": (
         "examples/versions/f306beed3e3e_ajouter_le_champ_is_active.py",
         (r'\("chloe", True\)\]', '("chloe", False)]'),
+        ["tests/test_revisions.py", "-k", "f306beed3e3e and sqlite"],
+    ),
+    "point-down-revision-nowhere": (
+        "examples/versions/f306beed3e3e_ajouter_le_champ_is_active.py",
+        (
+            r'down_revision: str \| Sequence\[str\] \| None = "13f406f72dc1"',
+            'down_revision: str | None = "13f406f72dc2"',
+        ),
+        ["tests/test_revisions.py", "-k", "f306beed3e3e and sqlite"],
+    ),
+    "add-a-second-head": (
+        "examples/versions/c5a0f3e8b217_refondre_les_documents.py",
+        (
+            r'down_revision: str \| Sequence\[str\] \| None = "7b2e91c4d0a8"',
+            'down_revision: str | None = "06405da15a7a"',
+        ),
+        ["tests/test_revisions.py", "-k", "c5a0f3e8b217 and sqlite"],
+    ),
+    "break-the-syntax-of-a-revision": (
+        "examples/versions/f306beed3e3e_ajouter_le_champ_is_active.py",
+        (r"def upgrade\(\) -> None:", "def upgrade() -> None"),
         ["tests/test_revisions.py", "-k", "f306beed3e3e and sqlite"],
     ),
     "rename-a-column-in-upgrade": (
@@ -37,6 +59,20 @@ CASES = {
         (r"alembic upgrade head", "alembic upgrade haed"),
         ["tests/test_commands/test_demarrage_rapide.py"],
     ),
+}
+
+
+# What the output must say, beyond a failure
+MESSAGES = {
+    "break-a-data-check": "At index 1 diff: ('chloe', 1) != ('chloe', False)",
+    "point-down-revision-nowhere": (
+        "examples/versions/f306beed3e3e_ajouter_le_champ_is_active.py:22:"
+        " down_revision '13f406f72dc2' names no revision of examples/versions/"
+    ),
+    "add-a-second-head": (
+        "2 heads: examples/versions/7b2e91c4d0a8_creer_les_documents_des_membres.py, examples/versions/c5a0f3e8b217"
+    ),
+    "break-the-syntax-of-a-revision": 'f306beed3e3e_ajouter_le_champ_is_active.py", line 27',
 }
 
 
@@ -63,7 +99,7 @@ def test_the_suite_catches(case: str, tmp_path: Path) -> None:
         text=True,
         check=False,
     )
-    assert result.returncode == 1, result.stdout[-2000:]
-    assert " failed" in result.stdout.splitlines()[-1]
-    if case == "break-a-data-check":  # the failure shows the values it compared
-        assert "At index 1 diff: ('chloe', 1) != ('chloe', False)" in result.stdout, result.stdout[-2000:]
+    assert result.returncode in (1, 2), result.stdout[-2000:]  # 2: the tests could not even be collected
+    assert " failed" in result.stdout.splitlines()[-1] or " error" in result.stdout.splitlines()[-1]
+    if case in MESSAGES:
+        assert MESSAGES[case] in result.stdout, result.stdout[-2000:]

@@ -7,14 +7,50 @@ upgrade again. The SQL of the upgrade and the downgrade is kept as a snapshot
 shown in the page (docs/snapshots/sql/).
 """
 
+import ast
+
 import pytest
 import sqlalchemy as sa
 from alembic.script import Script, ScriptDirectory
 from pytest_alembic import MigrationContext
 
-from tests.conftest import DIALECTS, SNAPSHOTS, examples_config
+from tests.conftest import DIALECTS, EXAMPLES, SNAPSHOTS, examples_config
 from tests.database import as_sql_file, capture_sql, describe_schema
 
+
+class HistoryError(Exception):
+    """A mistake in examples/versions/, named by file and line."""
+
+
+def check_history() -> None:
+    """Catch what Alembic reports without a file name: a parent that does not exist, a second head."""
+    declared: dict[str, tuple[str, object, int]] = {}  # revision -> (file, down_revision, line)
+    for path in sorted((EXAMPLES / "versions").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))  # a SyntaxError names the line
+        values = {
+            node.target.id: (ast.literal_eval(node.value), node.lineno)
+            for node in tree.body
+            if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None
+        }
+        if "revision" in values:
+            declared[values["revision"][0]] = (
+                f"examples/versions/{path.name}",
+                *values.get("down_revision", (None, 0)),
+            )
+    errors, parents = [], set()
+    for where, down_revision, line in declared.values():
+        for parent in [down_revision] if isinstance(down_revision, str) else (down_revision or []):
+            parents.add(parent)
+            if parent not in declared:
+                errors.append(f"{where}:{line}: down_revision {parent!r} names no revision of examples/versions/")
+    heads = sorted(where for revision, (where, _, _) in declared.items() if revision not in parents)
+    if len(heads) > 1:
+        errors.append(f"{len(heads)} heads: {', '.join(heads)}; set the down_revision of the newest to the other head")
+    if errors:
+        raise HistoryError("\n".join(errors))
+
+
+check_history()
 SCRIPTS: list[Script] = list(reversed(list(ScriptDirectory.from_config(examples_config()).walk_revisions())))
 
 
