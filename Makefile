@@ -37,7 +37,7 @@ ifdef EXAMPLE
 	$(RUN)/pytest -q tests/test_revisions.py tests/test_failed_revisions.py -k "$(EXAMPLE) and sqlite"
 else ifdef PAGE
 	@test -f "$(PAGE)" || { echo "$(PAGE): no such page"; exit 2; }
-	$(RUN)/pytest -q tests/test_commands tests/test_french.py tests/test_site.py tests/test_inline_examples.py \
+	$(RUN)/pytest -q tests/test_commands.py tests/test_french.py tests/test_site.py tests/test_inline_examples.py \
 		-k "($(basename $(notdir $(PAGE))) or $(page_key)) and not postgresql"
 else
 	$(RUN)/pytest

@@ -71,6 +71,15 @@ def command_output(page: str, indent: str, info: str) -> str:
     return "\n\n" + indent_text(fence, indent)
 
 
+def starting_state(indent: str, info: str) -> str:
+    """Before a command block with ``setup="name"``: the scenario that prepares it, folded."""
+    if not (name := dict(ATTRIBUTE.findall(info)).get("setup")):
+        return ""
+    script = f"scenarios/{name}.sh"
+    fence = f'```sh title="examples/{script}"\n--8<-- "{script}"\n```'
+    return indent + '??? info "État de départ"\n\n' + indent_text(fence, indent + "    ") + "\n\n"
+
+
 def indent_text(text: str, prefix: str) -> str:
     return "\n".join(prefix + line for line in text.splitlines())
 
@@ -85,7 +94,8 @@ def on_pre_page_macros(env) -> None:
 
     def literal(match: re.Match) -> str:
         block = "{% raw %}" + match.group(0) + "{% endraw %}"
-        return block + command_output(page, match.group("indent"), match.group("info"))
+        indent, info = match.group("indent"), match.group("info")
+        return starting_state(indent, info) + block + command_output(page, indent, info)
 
     env.markdown = FENCE.sub(literal, env.markdown)
 

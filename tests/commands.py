@@ -7,10 +7,9 @@ A command block is a ``bash`` or ``console`` fence. Its attributes say what the 
 - ``exit="N"``: the last command of the block must exit with N (otherwise 0);
 - ``database="postgresql"``: run against a PostgreSQL database named as the command
   expects (``DATABASE_URL`` and the ``PG*`` variables point to the test server);
-- ``norun="reason"``: not run, the reason is shown under the block.
-
-Before a block, the page's test module may run set-up commands that the page does
-not show (``setup={"name": [...]}``), to give the block the state its text describes.
+- ``norun="reason"``: not run, the reason is shown under the block;
+- ``setup="name"``: before the block, run ``examples/scenarios/<name>.sh``, the state
+  that the block's text describes; the page shows it, folded, above the block.
 """
 
 import os
@@ -142,9 +141,8 @@ def transcript(sandbox: Sandbox, block: CommandBlock) -> str:
     return text or "(aucune sortie)\n"
 
 
-def run_page(page: str, sandbox: Sandbox, snapshot, setup: dict[str, list[str]] | None = None) -> int:
+def run_page(page: str, sandbox: Sandbox, snapshot) -> int:
     """Run every command block of the page in order; return how many commands ran."""
-    setup = setup or {}
     snapshot.snapshot_dir = SNAPSHOTS / "commands" / page.removesuffix(".md")
     ran = 0
     for block in command_blocks(page):
@@ -153,12 +151,12 @@ def run_page(page: str, sandbox: Sandbox, snapshot, setup: dict[str, list[str]] 
             continue
         name = block.attributes.get("output")
         assert name, f'{block}: a command block needs output="name" (run by the tests) or norun="reason"'
-        for command in setup.get(name, []):
-            result = sandbox.run(command, block.attributes.get("database"))
-            assert result.returncode == 0, f"set-up of {block}: `{command}`\n{result.stdout}"
+        if scenario := block.attributes.get("setup"):
+            script = f"scenarios/{scenario}.sh"
+            assert (EXAMPLES / script).is_file(), f'{block}: setup="{scenario}": no file examples/{script}'
+            result = sandbox.run(f"bash {script}", block.attributes.get("database"))
+            assert result.returncode == 0, f"{block}: examples/{script} failed\n{result.stdout}"
         snapshot.assert_match(transcript(sandbox, block), f"{name}.txt")
         ran += len(block.commands)
-    unknown = set(setup) - {block.attributes.get("output") for block in command_blocks(page)}
-    assert not unknown, f"set-up for blocks that {page} does not have: {unknown}"
     assert ran, f"docs/{page}: no command ran"
     return ran

@@ -57,7 +57,7 @@ CASES = {
     "misspell-a-command": (
         "docs/demarrage-rapide.md",
         (r"alembic upgrade head", "alembic upgrade haed"),
-        ["tests/test_commands/test_demarrage_rapide.py"],
+        ["tests/test_commands.py", "-k", "demarrage-rapide"],
     ),
 }
 

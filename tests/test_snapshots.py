@@ -1,6 +1,6 @@
 """No orphan snapshot: each file under docs/snapshots/sql and docs/snapshots/errors is still used.
 
-(The command outputs have the same check in tests/test_commands/test_every_command_block.py.)
+(The command outputs have the same check in tests/test_commands.py.)
 """
 
 from tests.conftest import DOCS, SNAPSHOTS

@@ -1,0 +1,2 @@
+# La base de développement est vide : aucune révision appliquée
+alembic downgrade base

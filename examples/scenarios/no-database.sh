@@ -1,0 +1,2 @@
+# Pas de base du tout : --sql n'en a pas besoin
+rm hyperion.db

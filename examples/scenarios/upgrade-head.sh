@@ -1,0 +1,2 @@
+# La base de développement est à jour
+alembic upgrade head
