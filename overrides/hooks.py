@@ -1,7 +1,8 @@
-"""MkDocs hook: a snippet that points to a missing file fails the build naming the page and its line.
+"""MkDocs hook: a snippet that points to a missing file or section fails the build naming the page and its line.
 
-pymdownx.snippets also refuses a missing file (``check_paths``), but its error names
-neither the page nor the line. This check runs on the Markdown after the macros.
+pymdownx.snippets also refuses them (``check_paths``), but its error names neither
+the page nor the line. This check runs on the Markdown after the macros: an include
+that a macro wrote is traced back to the line of the macro (by the revision id).
 """
 
 import re
@@ -16,11 +17,15 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     base_paths = [Path(p) for p in config["mdx_configs"]["pymdownx.snippets"]["base_path"]]
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
     for match in SNIPPET.finditer(markdown):
-        target = match.group(1).split(":", 1)[0]
-        if not any((base / target).is_file() for base in base_paths):
-            line = next((n for n, text in enumerate(source, 1) if target in text), None)
-            where = f"docs/{page.file.src_path}" + (f":{line}" if line else "")
+        target, _, section = match.group(1).partition(":")
+        clues = (match.group(1), target, Path(target).name.split("_", 1)[0])
+        line = next((n for clue in clues for n, text in enumerate(source, 1) if clue in text), None)
+        where = f"docs/{page.file.src_path}" + (f":{line}" if line else "")
+        found = [base / target for base in base_paths if (base / target).is_file()]
+        if not found:
             raise PluginError(
                 f"{where}: the included file '{target}' does not exist (looked in {', '.join(map(str, base_paths))})"
             )
+        if section and f"--8<-- [start:{section}]" not in found[0].read_text(encoding="utf-8"):
+            raise PluginError(f"{where}: the included file '{found[0]}' has no section '{section}'")
     return markdown

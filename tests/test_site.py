@@ -141,8 +141,14 @@ def test_footer_gives_the_verified_versions(site: Path) -> None:
             '{{ revision("0000deadbeef") }}',
             "docs/exemples/enums.md:{line}: revision '0000deadbeef' not found in examples/versions/",
         ),
+        (
+            "migrations-complexes.md",
+            '--8<-- "startup.py:lock"',
+            '--8<-- "startup.py:lok"',
+            "docs/migrations-complexes.md:{line}: the included file 'examples/startup.py' has no section 'lok'",
+        ),
     ],
-    ids=["snippet", "revision-macro"],
+    ids=["snippet", "revision-macro", "section"],
 )
 def test_a_missing_file_fails_the_build_naming_page_and_line(
     tmp_path: Path, page: str, line: str, broken: str, message: str
