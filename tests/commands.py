@@ -14,7 +14,6 @@ A command block is a ``bash`` or ``console`` fence. Its attributes say what the 
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from tests.conftest import DOCS, EXAMPLES, SNAPSHOTS
+from tests.conftest import DOCS, EXAMPLES, SNAPSHOTS, copy_examples
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)```\s*(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.M | re.S)
 ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
@@ -68,7 +67,7 @@ class Sandbox:
     def __init__(self, root: Path, postgres_url: str | None) -> None:
         self.root = root
         self.project = root / "examples"
-        shutil.copytree(EXAMPLES, self.project, ignore=shutil.ignore_patterns("*.db", "__pycache__"))
+        copy_examples(self.project)
         self.postgres_url = postgres_url
         self.generated: dict[str, str] = {}
 

@@ -2,6 +2,7 @@
 
 import ast
 import os
+import shutil
 import subprocess
 import sys
 import types
@@ -113,6 +114,12 @@ def examples_config() -> alembic.config.Config:
 @pytest.fixture
 def alembic_config() -> Config:
     return Config(alembic_config=examples_config())
+
+
+def copy_examples(destination: Path) -> Path:
+    """A throwaway copy of examples/ (without its SQLite database and caches), to run or break."""
+    shutil.copytree(EXAMPLES, destination, ignore=shutil.ignore_patterns("*.db", "__pycache__"))
+    return destination
 
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]

@@ -13,14 +13,13 @@ The guide's revision creates the type explicitly, then declares it with
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, SNAPSHOTS
+from tests.conftest import EXAMPLES, SNAPSHOTS, copy_examples
 
 REVISION = "versions/c5a0f3e8b217_refondre_les_documents.py"
 NAIVE = [
@@ -40,8 +39,7 @@ def dialect(request: pytest.FixtureRequest) -> str:
 
 
 def naive_copy(tmp_path: Path) -> Path:
-    project = tmp_path / "examples"
-    shutil.copytree(EXAMPLES, project, ignore=shutil.ignore_patterns("__pycache__", "*.db"))
+    project = copy_examples(tmp_path / "examples")
     path = project / REVISION
     source = path.read_text(encoding="utf-8")
     for pattern, replacement in NAIVE:

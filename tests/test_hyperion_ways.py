@@ -12,7 +12,6 @@ the whole history builds.
 import inspect
 import os
 import re
-import shutil
 import subprocess
 import sys
 import traceback
@@ -25,7 +24,7 @@ from alembic.script import Script
 from pytest_alembic import MigrationContext
 
 from startup import update_db_tables, update_db_tables_proposed
-from tests.conftest import EXAMPLES, SNAPSHOTS
+from tests.conftest import SNAPSHOTS, copy_examples
 from tests.database import describe_schema
 from tests.test_revisions import SCRIPTS
 
@@ -127,8 +126,7 @@ def test_sql_mode_like_hyperion(tmp_path: Path, snapshot) -> None:
 
     With ``dialect_name="postgresql"`` instead, the same command writes the SQL.
     """
-    project = tmp_path / "examples"
-    shutil.copytree(EXAMPLES, project, ignore=shutil.ignore_patterns("__pycache__", "*.db"))
+    project = copy_examples(tmp_path / "examples")
     ini = project / "alembic.ini"
     ini.write_text(re.sub(r"^sqlalchemy\.url = .*$", "", ini.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
     env = project / "env.py"

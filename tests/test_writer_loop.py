@@ -1,19 +1,17 @@
 """A new revision made by ``make example`` (``alembic revision``) is ready for a page and fails until checked."""
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.conftest import copy_examples
 
 
 def test_a_new_revision_has_its_page_sections_and_a_failing_check(tmp_path: Path) -> None:
-    project = tmp_path / "examples"
-    shutil.copytree(EXAMPLES, project, ignore=shutil.ignore_patterns("__pycache__", "*.db"))
+    project = copy_examples(tmp_path / "examples")
     result = subprocess.run(
         [sys.executable, "-m", "alembic", "revision", "-m", "Ajouter un essai"],
         cwd=project,
