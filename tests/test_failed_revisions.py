@@ -23,7 +23,7 @@ from pytest_alembic import MigrationContext
 
 from tests.conftest import SNAPSHOTS
 from tests.database import describe_schema
-from tests.test_hyperion_ways import commits_part_of_its_work
+from tests.test_hyperion_ways import commits_part_of_its_work, runs_on
 from tests.test_revisions import SCRIPTS, stem
 
 VERSION_WRITE = re.compile(r"^\s*(UPDATE|INSERT INTO) alembic_version", re.IGNORECASE)
@@ -51,7 +51,7 @@ def fail_on_version_write(conn, cursor, statement, parameters, context, executem
 def test_rerun_after_a_failure_midway(
     script: Script, dialect: str, alembic_runner: MigrationContext, alembic_engine: sa.Engine, snapshot
 ) -> None:
-    if dialect != "postgresql" and getattr(script.module, "POSTGRESQL_ONLY", None):
+    if not runs_on(script, dialect):
         pytest.skip(f"PostgreSQL uniquement : {script.module.POSTGRESQL_ONLY}")
     parent = alembic_runner.migrate_up_before(script.revision)
     with alembic_engine.begin() as connection:
