@@ -30,25 +30,29 @@ serve: install
 
 # make test: every check. The writer's loop, on SQLite, in seconds:
 #   make test EXAMPLE=ba0022e5a923        the tests of one revision
-#   make test PAGE=docs/commandes.md      the commands, typography and rendering of one page
+#   make test PAGE=docs/commandes.md      the commands, blocks, typography and rendering of one page
+# The same selections work for make snapshots (EXAMPLE there also writes the PostgreSQL SQL, that the page shows).
 page_key = $(subst -,_,$(basename $(notdir $(PAGE))))
-test: install
 ifdef EXAMPLE
-	$(RUN)/pytest -q tests/test_revisions.py tests/test_failed_revisions.py -k "$(EXAMPLE) and sqlite"
+SELECTION = tests/test_revisions.py tests/test_failed_revisions.py -k "$(EXAMPLE) and sqlite"
 else ifdef PAGE
-	@test -f "$(PAGE)" || { echo "$(PAGE): no such page"; exit 2; }
-	$(RUN)/pytest -q tests/test_commands.py tests/test_french.py tests/test_site.py tests/test_inline_examples.py \
-		-k "($(basename $(notdir $(PAGE))) or $(page_key)) and not postgresql"
-else
-	$(RUN)/pytest
+SELECTION = tests/test_commands.py tests/test_french.py tests/test_site.py tests/test_inline_examples.py \
+	-k "($(basename $(notdir $(PAGE))) or $(page_key)) and not postgresql"
 endif
+
+test: install
+ifdef PAGE
+	@test -f "$(PAGE)" || { echo "$(PAGE): no such page"; exit 2; }
+endif
+	$(RUN)/pytest -q $(SELECTION)
 
 # A new revision of the examples, with its page sections and a data check to write
 example: install
 	@test -n "$(MESSAGE)" || { echo 'usage: make example MESSAGE="Ajouter la colonne …"'; exit 2; }
 	@cd examples && ../$(RUN)/alembic revision -m "$(MESSAGE)" | tee /dev/stderr \
-		| sed -n 's|.*/versions/\([0-9a-f]*\)_.*|\nÀ coller dans la page :  {{ revision("\1") }}\nPuis : écrire pre_test_upgrade et test_upgrade, mettre à jour models.py, make snapshots.|p'
+		| sed -n 's|.*/versions/\([0-9a-f]*\)_.*|\nÀ coller dans la page :  {{ revision("\1") }}\nPuis : écrire upgrade, downgrade, pre_test_upgrade et test_upgrade, mettre à jour models.py, make snapshots EXAMPLE=\1.|p'
 
-# Refresh every snapshot (SQL, command output, printed output of inline blocks), then check them.
+# Refresh the snapshots (SQL, outputs of the blocks, errors, versions), then check them.
 snapshots: install
-	$(RUN)/pytest --snapshot-update --update-examples -q || $(RUN)/pytest --last-failed -q
+	$(RUN)/pytest --snapshot-update --update-examples -q $(if $(EXAMPLE),tests/test_revisions.py -k "$(EXAMPLE)",$(SELECTION)) \
+		|| $(RUN)/pytest --last-failed -q

@@ -1,64 +1,28 @@
 """Run the command blocks of a page, in page order, in a throwaway copy of examples/.
 
-A command block is a ``bash`` or ``console`` fence. Its attributes say what the test does:
-
-- ``output="name"``: run it; what it printed is the snapshot
-  ``docs/snapshots/commands/<page>/<name>.txt``, shown under the block;
-- ``exit="N"``: the last command of the block must exit with N (otherwise 0);
-- ``database="postgresql"``: run against a PostgreSQL database named as the command
-  expects (``DATABASE_URL`` and the ``PG*`` variables point to the test server);
-- ``norun="reason"``: not run, the reason is shown under the block;
-- ``setup="name"``: before the block, run ``examples/scenarios/<name>.sh``, the state
-  that the block's text describes; the page shows it, folded, above the block.
+What a block's attributes mean (``output``, ``exit``, ``database``, ``norun``, ``setup``)
+is defined in conventions/blocks.py; where its output is kept, in conventions/snapshots.py.
 """
 
 import os
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
 
-from tests.conftest import DOCS, EXAMPLES, SNAPSHOTS, copy_examples
+from conventions import revisions, snapshots
+from conventions.blocks import Block, page_blocks
+from conventions.layout import EXAMPLES, SCENARIOS
+from tests.conftest import copy_examples
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)```\s*(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.M | re.S)
-ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
-REVISION = re.compile(r"^revision\b[^=]*=\s*['\"]([^'\"]+)['\"]", re.M)
-KNOWN_REVISIONS = {REVISION.search(path.read_text()).group(1) for path in (EXAMPLES / "versions").glob("*.py")}
 PLACEHOLDER_IDS = [f"c0ffee{n:06d}" for n in range(1, 100)]
 
 
-@dataclass
-class CommandBlock:
-    page: str
-    line: int
-    language: str
-    attributes: dict[str, str]
-    body: str
-
-    @property
-    def commands(self) -> list[str]:
-        return [line for line in self.body.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-
-    def __str__(self) -> str:
-        return f"docs/{self.page}:{self.line}"
-
-
-def command_blocks(page: str) -> list[CommandBlock]:
-    text = (DOCS / page).read_text(encoding="utf-8")
-    blocks = []
-    for match in FENCE.finditer(text):
-        info = match.group("info").strip().strip("{}").strip()
-        language = info.split()[0].lstrip(".") if info else ""
-        if language in ("bash", "console", "shell", "sh"):
-            indent = len(match.group("indent"))
-            body = "\n".join(line[indent:] for line in match.group("body").splitlines())
-            line = text[: match.start()].count("\n") + 1
-            blocks.append(CommandBlock(page, line, language, dict(ATTRIBUTE.findall(info)), body))
-    return blocks
+def command_blocks(page: str) -> list[Block]:
+    return [block for block in page_blocks(page) if block.kind == "command"]
 
 
 class Sandbox:
@@ -108,8 +72,9 @@ class Sandbox:
     def generated_revisions(self) -> list[str]:
         """Ids of the revisions that commands created in the sandbox, oldest first."""
         files = sorted((self.project / "versions").glob("*.py"), key=lambda path: path.stat().st_mtime_ns)
-        ids = [REVISION.search(path.read_text(encoding="utf-8")) for path in files]
-        return [match.group(1) for match in ids if match and match.group(1) not in KNOWN_REVISIONS]
+        known = {script.revision for script in revisions.scripts()}
+        ids = [revisions.declared(path).get("revision", (None,))[0] for path in files]
+        return [revision for revision in ids if revision and revision not in known]
 
     def normalize(self, output: str) -> str:
         """Replace what changes from one run to the next: the sandbox's path, generated ids, dates."""
@@ -124,7 +89,7 @@ class Sandbox:
         return re.sub(rf"{today} \d{{2}}:\d{{2}}:\d{{2}}\.\d{{6}}", "2026-01-01 12:00:00.000000", output)
 
 
-def transcript(sandbox: Sandbox, block: CommandBlock) -> str:
+def transcript(sandbox: Sandbox, block: Block) -> str:
     """Run the block's commands one by one: the output of one, or ``$ command`` then output for several."""
     expected_exit = int(block.attributes.get("exit", "0"))
     parts = []
@@ -140,22 +105,20 @@ def transcript(sandbox: Sandbox, block: CommandBlock) -> str:
     return text or "(aucune sortie)\n"
 
 
-def run_page(page: str, sandbox: Sandbox, snapshot) -> int:
+def run_page(page: str, sandbox: Sandbox, keep) -> int:
     """Run every command block of the page in order; return how many commands ran."""
-    snapshot.snapshot_dir = SNAPSHOTS / "commands" / page.removesuffix(".md")
     ran = 0
     for block in command_blocks(page):
         if "norun" in block.attributes:
-            assert block.attributes["norun"].strip(), f"{block}: norun needs a reason"
             continue
-        name = block.attributes.get("output")
-        assert name, f'{block}: a command block needs output="name" (run by the tests) or norun="reason"'
         if scenario := block.attributes.get("setup"):
-            script = f"scenarios/{scenario}.sh"
-            assert (EXAMPLES / script).is_file(), f'{block}: setup="{scenario}": no file examples/{script}'
-            result = sandbox.run(f"bash {script}", block.attributes.get("database"))
-            assert result.returncode == 0, f"{block}: examples/{script} failed\n{result.stdout}"
-        snapshot.assert_match(transcript(sandbox, block), f"{name}.txt")
+            script = SCENARIOS / f"{scenario}.sh"
+            where = script.relative_to(EXAMPLES.parent)
+            assert script.is_file(), f'{block}: setup="{scenario}": no file {where}'
+            result = sandbox.run(f"bash {script.relative_to(EXAMPLES)}", block.attributes.get("database"))
+            assert result.returncode == 0, f"{block}: {where} failed\n{result.stdout}"
+        [output] = snapshots.block_outputs(block)
+        keep(output, transcript(sandbox, block), str(block))
         ran += len(block.commands)
     assert ran, f"docs/{page}: no command ran"
     return ran

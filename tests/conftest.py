@@ -7,10 +7,9 @@ import subprocess
 import sys
 import types
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import alembic.config
 import alembic.util.pyfiles
 import psycopg
 import pytest
@@ -19,13 +18,11 @@ from _pytest.assertion.rewrite import rewrite_asserts
 from pytest_alembic.config import Config
 from sqlalchemy.pool import NullPool
 
+from conventions import snapshots
+from conventions.blocks import DIALECTS
+from conventions.layout import EXAMPLES, ROOT
+from conventions.revisions import config as examples_config
 from tests.postgres import INSTALL_HINT, TemporaryServer, find_bindir, libpq_url
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-DOCS = ROOT / "docs"
-SNAPSHOTS = DOCS / "snapshots"
-DIALECTS = ("sqlite", "postgresql")
 
 _postgres_skip_reason: str | None = None
 
@@ -105,15 +102,30 @@ def alembic_engine(database_url: str) -> Iterator[sa.Engine]:
     engine.dispose()
 
 
-def examples_config() -> alembic.config.Config:
-    config = alembic.config.Config(str(EXAMPLES / "alembic.ini"))
-    config.attributes["configure_logger"] = False
-    return config
-
-
 @pytest.fixture
 def alembic_config() -> Config:
     return Config(alembic_config=examples_config())
+
+
+@pytest.fixture
+def keep(snapshot) -> Callable[..., None]:
+    """Check a text against its snapshot, named by its path under docs/snapshots/ (see conventions.snapshots).
+
+    A difference names the place that produced the text (``docs/<page>:<line>``) when there is one.
+    """
+
+    def check(relative: str, text: str, place: str | None = None) -> None:
+        snapshot.snapshot_dir, name = snapshots.split(relative)
+        try:
+            snapshot.assert_match(text, name)
+        except AssertionError as error:
+            where = f"{place}: " if place else ""
+            raise AssertionError(
+                f"{where}the output differs from docs/snapshots/{relative}"
+                " (`make snapshots` rewrites it: review the diff before committing)\n" + str(error)
+            ) from None
+
+    return check
 
 
 def copy_examples(destination: Path) -> Path:

@@ -19,7 +19,7 @@ from pytest_alembic.config import duplicate_alembic_config
 from pytest_alembic.tests.experimental.downgrade_leaves_no_trace import WrappingConnection, check_revision_cycle
 from sqlalchemy import Connection
 
-from tests.test_revisions import SCRIPTS, stem
+from conventions.revisions import scripts, stem
 
 
 @pytest.fixture(params=["postgresql"])
@@ -29,7 +29,7 @@ def dialect(request: pytest.FixtureRequest) -> str:
 
 def cycle_params() -> list:
     params = []
-    for script in SCRIPTS:
+    for script in scripts():
         if "autocommit_block" in inspect.getsource(script.module):
             reason = (
                 "autocommit_block : la révision valide elle-même une partie de son travail,"

@@ -2,7 +2,7 @@
 
 One test per page: the blocks of a page share their sandbox, each starting from the
 state the previous ones left, or from the scenario its ``setup`` attribute names. A
-failure names ``docs/<page>:<line>``. See tests/commands.py for the fence attributes.
+failure names ``docs/<page>:<line>``. The attributes are defined in conventions/blocks.py.
 """
 
 from pathlib import Path
@@ -10,12 +10,12 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from conventions import layout
+from conventions.blocks import page_blocks
 from tests.commands import Sandbox, command_blocks, run_page
-from tests.conftest import DOCS, EXAMPLES, SNAPSHOTS
 from tests.postgres import libpq_url
 
-PAGES = sorted(str(path.relative_to(DOCS)) for path in DOCS.rglob("*.md") if "snapshots" not in path.parts)
-PAGES_WITH_COMMANDS = [page for page in PAGES if command_blocks(page)]
+PAGES_WITH_COMMANDS = [page for page in layout.pages() if command_blocks(page)]
 
 
 @pytest.fixture
@@ -32,33 +32,17 @@ def sandbox(tmp_path: Path, request: pytest.FixtureRequest, page: str) -> Sandbo
 
 
 @pytest.mark.parametrize("page", PAGES_WITH_COMMANDS)
-def test_commands(page: str, sandbox: Sandbox, snapshot) -> None:
-    run_page(page, sandbox, snapshot)
+def test_commands(page: str, sandbox: Sandbox, keep) -> None:
+    run_page(page, sandbox, keep)
 
 
-def test_every_command_block_is_run_or_says_why() -> None:
-    unmarked = [
-        str(block)
-        for page in PAGES
-        for block in command_blocks(page)
-        if not block.attributes.get("output") and not block.attributes.get("norun", "").strip()
-    ]
-    assert unmarked == []
-
-
-def test_no_orphan_output_snapshot() -> None:
-    """A snapshot whose block was removed or renamed is deleted too."""
-    expected = {
-        f"{page.removesuffix('.md')}/{block.attributes['output']}.txt"
-        for page in PAGES
-        for block in command_blocks(page)
-        if "output" in block.attributes
-    }
-    on_disk = {str(path.relative_to(SNAPSHOTS / "commands")) for path in (SNAPSHOTS / "commands").rglob("*.txt")}
-    assert on_disk - expected == set()
+@pytest.mark.parametrize("page", layout.pages())
+def test_every_block_has_attributes_that_fit(page: str) -> None:
+    """Known attributes, on the blocks they apply to; a command block has an output or a reason not to run."""
+    page_blocks(page)  # raises BlockError, naming docs/<page>:<line>, for each mistake
 
 
 def test_every_scenario_is_used() -> None:
-    used = {block.attributes.get("setup") for page in PAGES for block in command_blocks(page)}
-    unused = [path.name for path in (EXAMPLES / "scenarios").glob("*.sh") if path.stem not in used]
+    used = {block.attributes.get("setup") for page in layout.pages() for block in command_blocks(page)}
+    unused = [path.name for path in layout.SCENARIOS.glob("*.sh") if path.stem not in used]
     assert unused == []

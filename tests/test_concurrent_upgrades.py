@@ -12,10 +12,10 @@ import time
 import psycopg
 import pytest
 
+from conventions.layout import EXAMPLES
+from conventions.revisions import scripts
 from startup import MIGRATION_LOCK_KEY
-from tests.conftest import EXAMPLES
 from tests.postgres import libpq_url
-from tests.test_revisions import SCRIPTS
 
 # Two application instances starting together, each running the proposed start-up
 STARTUP = """
@@ -49,10 +49,10 @@ def test_two_concurrent_upgrades_apply_each_revision_once(database_url: str) -> 
     outputs = [process.communicate(timeout=120)[0] for process in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], "\n".join(outputs)
     ran = [output.count("Running upgrade") for output in outputs]
-    assert sorted(ran) == [0, len(SCRIPTS)], outputs  # one ran everything, the other found nothing to do
+    assert sorted(ran) == [0, len(scripts())], outputs  # one ran everything, the other found nothing to do
     with psycopg.connect(libpq_url(database_url)) as connection:
         versions = connection.execute("SELECT version_num FROM alembic_version").fetchall()
-    assert versions == [(SCRIPTS[-1].revision,)]
+    assert versions == [(scripts()[-1].revision,)]
 
 
 def test_an_upgrade_waits_for_the_migration_lock(database_url: str) -> None:
@@ -69,7 +69,7 @@ def test_an_upgrade_waits_for_the_migration_lock(database_url: str) -> None:
 def test_two_instances_starting_together_migrate_once(database_url: str) -> None:
     """The proposed start-up on a database one revision behind: one instance upgrades, the other waits."""
     subprocess.run(
-        [sys.executable, "-m", "alembic", "upgrade", SCRIPTS[-2].revision],
+        [sys.executable, "-m", "alembic", "upgrade", scripts()[-2].revision],
         cwd=EXAMPLES,
         env={**os.environ, "DATABASE_URL": database_url},
         check=True,

@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, SNAPSHOTS, copy_examples
+from conventions import snapshots
+from conventions.layout import EXAMPLES
+from tests.conftest import copy_examples
 
 REVISION = "versions/c5a0f3e8b217_refondre_les_documents.py"
 NAIVE = [
@@ -66,13 +68,12 @@ def test_the_revision_creates_its_type_in_a_whole_history_run(database_url: str)
     assert "c5a0f3e8b217" in result.stderr
 
 
-def test_the_naive_revision_fails_in_a_whole_history_run(database_url: str, tmp_path: Path, snapshot) -> None:
+def test_the_naive_revision_fails_in_a_whole_history_run(database_url: str, tmp_path: Path, keep) -> None:
     result = upgrade_head(naive_copy(tmp_path), database_url)
     assert result.returncode != 0
     error = next(line for line in result.stderr.splitlines() if line.startswith("sqlalchemy.exc."))
     statement = re.search(r"\[SQL: (.*?)\]", result.stderr, re.S).group(1).strip().splitlines()[0]
-    snapshot.snapshot_dir = SNAPSHOTS / "errors"
-    snapshot.assert_match(f"{error}\n[SQL: {statement} …]\n", "enum-type-memo-postgresql.txt")
+    keep(snapshots.error("enum-type-memo-postgresql"), f"{error}\n[SQL: {statement} …]\n")
 
 
 def test_the_naive_revision_passes_in_a_run_of_its_own(database_url: str, tmp_path: Path) -> None:

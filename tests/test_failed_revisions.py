@@ -21,10 +21,10 @@ import sqlalchemy as sa
 from alembic.script import Script
 from pytest_alembic import MigrationContext
 
-from tests.conftest import SNAPSHOTS
+from conventions import snapshots
+from conventions.revisions import scripts, stem
 from tests.database import describe_schema
 from tests.test_hyperion_ways import commits_part_of_its_work, runs_on
-from tests.test_revisions import SCRIPTS, stem
 
 VERSION_WRITE = re.compile(r"^\s*(UPDATE|INSERT INTO) alembic_version", re.IGNORECASE)
 
@@ -33,7 +33,7 @@ def first_batch_revision() -> Script:
     """The first revision whose upgrade recreates a table in batch mode on SQLite."""
     return next(
         script
-        for script in SCRIPTS
+        for script in scripts()
         if "batch_alter_table" in inspect.getsource(script.module.upgrade) and not commits_part_of_its_work(script)
     )
 
@@ -47,9 +47,9 @@ def fail_on_version_write(conn, cursor, statement, parameters, context, executem
         raise InjectedFailure(statement)
 
 
-@pytest.mark.parametrize("script", SCRIPTS, ids=stem)
+@pytest.mark.parametrize("script", scripts(), ids=stem)
 def test_rerun_after_a_failure_midway(
-    script: Script, dialect: str, alembic_runner: MigrationContext, alembic_engine: sa.Engine, snapshot
+    script: Script, dialect: str, alembic_runner: MigrationContext, alembic_engine: sa.Engine, keep
 ) -> None:
     if not runs_on(script, dialect):
         pytest.skip(f"PostgreSQL uniquement : {script.module.POSTGRESQL_ONLY}")
@@ -70,15 +70,14 @@ def test_rerun_after_a_failure_midway(
         assert not left_behind, "PostgreSQL rolled back only part of a transactional revision"
 
     quoted = {
-        SCRIPTS[0]: "rerun-after-failure-sqlite.txt",
-        first_batch_revision(): "rerun-after-failed-batch-sqlite.txt",
+        scripts()[0]: "rerun-after-failure-sqlite",
+        first_batch_revision(): "rerun-after-failed-batch-sqlite",
     }
     if script in quoted and dialect == "sqlite":  # the errors that the troubleshooting page quotes
         with pytest.raises(sa.exc.OperationalError) as raised:
             alembic_runner.migrate_up_one()
-        snapshot.snapshot_dir = SNAPSHOTS / "errors"
-        snapshot.assert_match(f"{raised.value.orig!r}\n", quoted[script])
-        if script is SCRIPTS[0]:
+        keep(snapshots.error(quoted[script]), f"{raised.value.orig!r}\n")
+        if script is scripts()[0]:
             return
         # The recovery that the page gives: drop the batch copy, then run the revision again
         with alembic_engine.begin() as connection:

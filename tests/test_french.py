@@ -8,10 +8,9 @@ import re
 
 import pytest
 
-from tests.conftest import DOCS
+from conventions import layout
+from conventions.blocks import parse
 
-PAGES = sorted(path for path in DOCS.rglob("*.md") if "snapshots" not in path.parts)
-TITLE = re.compile(r'title="([^"]*)"')
 CODE = re.compile(r"`[^`]*`|\]\([^)]*\)")
 MISTAKES = {
     "espace ordinaire avant « : ; ! ? » (mettre une espace insécable)": re.compile(r"(?:(?<=\S)|^) [:;!?](?=\s|$|\*)"),
@@ -20,26 +19,27 @@ MISTAKES = {
 }
 
 
-def prose_lines(text: str) -> list[tuple[int, str]]:
-    lines, in_fence, in_front_matter = [], False, text.startswith("---\n")
-    for number, line in enumerate(text.splitlines(), 1):
-        if in_front_matter:
-            in_front_matter = not (number > 1 and line.strip() == "---")
-            continue
-        if line.strip().startswith("```"):
-            in_fence = not in_fence
-            lines.extend((number, title) for title in TITLE.findall(line))  # a code block's title is prose
-            continue
-        if not in_fence:
-            lines.append((number, CODE.sub("", line)))
-    return lines
+def prose_lines(text: str, page: str) -> list[tuple[int, str]]:
+    """The lines a reader reads as text: not the front matter, not code; a code block's title is prose."""
+    code: dict[int, str] = {}  # line -> what of it is prose
+    for block in parse(text, page):
+        last = block.line + text.count("\n", block.start, block.end)
+        code |= {number: "" for number in range(block.line, last + 1)}
+        code[block.line] = block.attributes.get("title", "")
+    front_matter_end = text.index("\n---\n", 4) + 1 if text.startswith("---\n") else 0
+    first = text.count("\n", 0, front_matter_end) + 2 if front_matter_end else 1
+    return [
+        (number, code.get(number, CODE.sub("", line)))
+        for number, line in enumerate(text.splitlines(), 1)
+        if number >= first
+    ]
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda path: str(path.relative_to(DOCS)))
-def test_french_typography(page) -> None:
+@pytest.mark.parametrize("page", layout.pages())
+def test_french_typography(page: str) -> None:
     mistakes = [
-        f"docs/{page.relative_to(DOCS)}:{number}: {message}"
-        for number, line in prose_lines(page.read_text(encoding="utf-8"))
+        f"{layout.where(page, number)}: {message}"
+        for number, line in prose_lines((layout.DOCS / page).read_text(encoding="utf-8"), page)
         for message, pattern in MISTAKES.items()
         if pattern.search(line)
     ]

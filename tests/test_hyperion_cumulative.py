@@ -15,8 +15,8 @@ import pytest
 import sqlalchemy as sa
 from pytest_alembic import MigrationContext
 
+from conventions.revisions import scripts
 from tests.test_hyperion_ways import fails_in_an_external_transaction, needs_its_own_transaction, runs_on
-from tests.test_revisions import SCRIPTS
 
 
 @pytest.fixture(params=["today", "proposed"])
@@ -58,9 +58,9 @@ def test_migrations(
     way: str, dialect: str, alembic_runner: MigrationContext, alembic_connection: sa.Connection
 ) -> None:
     proposed = way == "proposed"
-    scripts = {script.revision: script for script in SCRIPTS}
+    by_revision = {script.revision: script for script in scripts()}
     for revision in alembic_runner.history.revisions[1:-1]:  # between the sentinels "base" and "heads"
-        script = scripts[revision]
+        script = by_revision[revision]
         try:
             script.module.pre_test_upgrade(alembic_runner, alembic_connection)
             if proposed:
@@ -73,7 +73,7 @@ def test_migrations(
         except Exception as error:
             if proposed:
                 raise
-            first = next(s.revision for s in SCRIPTS if needs_its_own_transaction(s, dialect))
+            first = next(s.revision for s in scripts() if needs_its_own_transaction(s, dialect))
             assert revision == first, f"{revision} failed, {first} was expected to fail first: {error!r}"
             unsafe_enum = isinstance(error, sa.exc.DBAPIError) and "UnsafeNewEnumValueUsage" in repr(error)
             assert fails_in_an_external_transaction(error) or unsafe_enum, repr(error)

@@ -23,10 +23,11 @@ import sqlalchemy as sa
 from alembic.script import Script
 from pytest_alembic import MigrationContext
 
+from conventions import snapshots
+from conventions.revisions import scripts
 from startup import update_db_tables, update_db_tables_proposed
-from tests.conftest import SNAPSHOTS, copy_examples
+from tests.conftest import copy_examples
 from tests.database import describe_schema
-from tests.test_revisions import SCRIPTS
 
 STARTUPS: dict[str, Callable[..., None]] = {"today": update_db_tables, "proposed": update_db_tables_proposed}
 
@@ -62,12 +63,12 @@ def error_text(error: AssertionError) -> str:
 
 @pytest.mark.parametrize("startup", STARTUPS)
 def test_startup_applies_every_revision(
-    startup: str, dialect: str, alembic_runner: MigrationContext, alembic_engine: sa.Engine, snapshot
+    startup: str, dialect: str, alembic_runner: MigrationContext, alembic_engine: sa.Engine, keep
 ) -> None:
     """From the first revision, the start-up applies each revision in turn, with its data checks."""
-    alembic_runner.migrate_up_to(SCRIPTS[0].revision)  # an empty database takes the create_all branch
+    alembic_runner.migrate_up_to(scripts()[0].revision)  # an empty database takes the create_all branch
     failed = []
-    for script in SCRIPTS[1:]:
+    for script in scripts()[1:]:
         with alembic_engine.begin() as connection:
             script.module.pre_test_upgrade(alembic_runner, connection)
         try:
@@ -76,15 +77,14 @@ def test_startup_applies_every_revision(
             if not fails_in_an_external_transaction(error):
                 raise
             if not failed:  # the error that the pages quote
-                snapshot.snapshot_dir = SNAPSHOTS / "errors"
-                snapshot.assert_match(error_text(error), "autocommit-block-in-a-transaction.txt")
+                keep(snapshots.error("autocommit-block-in-a-transaction"), error_text(error))
             failed.append(script.revision)
             update_db_tables_proposed(alembic_engine, script.revision)  # go on from there
         assert alembic_runner.current == script.revision
         if runs_on(script, dialect):
             with alembic_engine.begin() as connection:
                 script.module.test_upgrade(alembic_runner, connection)
-    expected = [s.revision for s in SCRIPTS if commits_part_of_its_work(s) and runs_on(s, dialect)]
+    expected = [s.revision for s in scripts() if commits_part_of_its_work(s) and runs_on(s, dialect)]
     assert failed == ([] if startup == "proposed" else expected)
 
 
@@ -104,7 +104,7 @@ def test_startup_on_an_empty_database(
     assert describe_schema(alembic_engine) == ({"enum types": []} if dialect == "postgresql" else {})
 
     STARTUPS[startup](alembic_engine)
-    assert alembic_runner.current == SCRIPTS[-1].revision
+    assert alembic_runner.current == scripts()[-1].revision
     created = describe_schema(alembic_engine)
     for schema in (created, migrated):  # the history adds columns at the end: their order differs
         for table in schema.values():
@@ -121,7 +121,7 @@ def test_startup_on_an_empty_database(
     assert created == migrated
 
 
-def test_sql_mode_like_hyperion(tmp_path: Path, snapshot) -> None:
+def test_sql_mode_like_hyperion(tmp_path: Path, keep) -> None:
     """``alembic upgrade --sql`` with an env.py that reads sqlalchemy.url, absent from alembic.ini, as Hyperion's does.
 
     With ``dialect_name="postgresql"`` instead, the same command writes the SQL.
@@ -133,14 +133,13 @@ def test_sql_mode_like_hyperion(tmp_path: Path, snapshot) -> None:
     source = env.read_text(encoding="utf-8")
     like_hyperion = source.replace("url=database_url(),", 'url=config.get_main_option("sqlalchemy.url"),', 1)
     assert like_hyperion != source, "env.py's offline mode no longer passes url=database_url()"
-    command = [sys.executable, "-m", "alembic", "upgrade", f"{SCRIPTS[0].revision}:{SCRIPTS[1].revision}", "--sql"]
+    command = [sys.executable, "-m", "alembic", "upgrade", f"{scripts()[0].revision}:{scripts()[1].revision}", "--sql"]
     environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
 
     env.write_text(like_hyperion, encoding="utf-8")
     result = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, check=False)
     assert result.returncode == 1
-    snapshot.snapshot_dir = SNAPSHOTS / "errors"
-    snapshot.assert_match(result.stderr.strip().splitlines()[-1] + "\n", "sql-mode-without-url.txt")
+    keep(snapshots.error("sql-mode-without-url"), result.stderr.strip().splitlines()[-1] + "\n")
 
     env.write_text(like_hyperion.replace('url=config.get_main_option("sqlalchemy.url"),', 'dialect_name="postgresql",'))
     result = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, check=False)

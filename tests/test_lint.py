@@ -5,9 +5,9 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from conventions.layout import ROOT
 
-FOLDERS = ["examples", "tests", "overrides"]
+FOLDERS = ["conventions", "examples", "tests"]
 
 
 @pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["check", "format"])

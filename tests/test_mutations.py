@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from conventions.layout import ROOT
 
 CASES = {
     "break-a-data-check": (
@@ -54,6 +54,11 @@ CASES = {
         ),
         ["tests/test_revisions.py", "-k", "9de44df5f488 and sqlite"],
     ),
+    "leave-a-snapshot-stale": (
+        "docs/snapshots/blocks/commandes/current.txt",
+        (r"\A", "Une ligne que la commande n'affiche pas\n"),
+        ["tests/test_commands.py", "-k", "commandes"],
+    ),
     "misspell-a-command": (
         "docs/demarrage-rapide.md",
         (r"alembic upgrade head", "alembic upgrade haed"),
@@ -73,6 +78,8 @@ MESSAGES = {
         "2 heads: examples/versions/7b2e91c4d0a8_creer_les_documents_des_membres.py, examples/versions/c5a0f3e8b217"
     ),
     "break-the-syntax-of-a-revision": 'f306beed3e3e_ajouter_le_champ_is_active.py", line 27',
+    "leave-a-snapshot-stale": "the output differs from docs/snapshots/blocks/commandes/current.txt",
+    "misspell-a-command": "`alembic upgrade haed` exited with 255, expected 0",
 }
 
 
@@ -81,7 +88,7 @@ def test_the_suite_catches(case: str, tmp_path: Path) -> None:
     path, (pattern, replacement), tests = CASES[case]
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("pyproject.toml", "mkdocs.yml", "docs", "examples", "tests", "overrides"):
+    for name in ("pyproject.toml", "mkdocs.yml", "conventions", "docs", "examples", "tests", "overrides"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.db"))

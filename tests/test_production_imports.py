@@ -7,7 +7,7 @@ interpreter that cannot import them loads every revision, and the start-up modul
 import subprocess
 import sys
 
-from tests.conftest import EXAMPLES
+from conventions.layout import EXAMPLES
 
 WITHOUT_TEST_LIBRARIES = """
 import importlib.abc

@@ -7,62 +7,22 @@ upgrade again. The SQL of the upgrade and the downgrade is kept as a snapshot
 shown in the page (docs/snapshots/sql/).
 """
 
-import ast
-
 import pytest
 import sqlalchemy as sa
-from alembic.script import Script, ScriptDirectory
+from alembic.script import Script
 from pytest_alembic import MigrationContext
 
-from tests.conftest import DIALECTS, EXAMPLES, SNAPSHOTS, examples_config
+from conventions import snapshots
+from conventions.blocks import DIALECTS
+from conventions.revisions import postgresql_only, scripts, stem
 from tests.database import as_sql_file, capture_sql, describe_schema
-
-
-class HistoryError(Exception):
-    """A mistake in examples/versions/, named by file and line."""
-
-
-def check_history() -> None:
-    """Catch what Alembic reports without a file name: a parent that does not exist, a second head."""
-    declared: dict[str, tuple[str, object, int]] = {}  # revision -> (file, down_revision, line)
-    for path in sorted((EXAMPLES / "versions").glob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))  # a SyntaxError names the line
-        values = {
-            node.target.id: (ast.literal_eval(node.value), node.lineno)
-            for node in tree.body
-            if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None
-        }
-        if "revision" in values:
-            declared[values["revision"][0]] = (
-                f"examples/versions/{path.name}",
-                *values.get("down_revision", (None, 0)),
-            )
-    errors, parents = [], set()
-    for where, down_revision, line in declared.values():
-        for parent in [down_revision] if isinstance(down_revision, str) else (down_revision or []):
-            parents.add(parent)
-            if parent not in declared:
-                errors.append(f"{where}:{line}: down_revision {parent!r} names no revision of examples/versions/")
-    heads = sorted(where for revision, (where, _, _) in declared.items() if revision not in parents)
-    if len(heads) > 1:
-        errors.append(f"{len(heads)} heads: {', '.join(heads)}; set the down_revision of the newest to the other head")
-    if errors:
-        raise HistoryError("\n".join(errors))
-
-
-check_history()
-SCRIPTS: list[Script] = list(reversed(list(ScriptDirectory.from_config(examples_config()).walk_revisions())))
-
-
-def stem(script: Script) -> str:
-    return script.path.rsplit("/", 1)[-1].removesuffix(".py")
 
 
 def revision_params() -> list:
     params = []
     for dialect in DIALECTS:
-        for script in SCRIPTS:
-            only = getattr(script.module, "POSTGRESQL_ONLY", None)
+        for script in scripts():
+            only = postgresql_only(script)
             marks = []
             test_id = f"{stem(script)}-{dialect}"
             if only and dialect != "postgresql":
@@ -74,7 +34,7 @@ def revision_params() -> list:
 
 @pytest.mark.parametrize(("script", "dialect"), revision_params())
 def test_revision(
-    script: Script, dialect: str, alembic_runner: MigrationContext, alembic_engine: sa.Engine, snapshot
+    script: Script, dialect: str, alembic_runner: MigrationContext, alembic_engine: sa.Engine, keep
 ) -> None:
     module = script.module
     alembic_runner.migrate_up_before(script.revision)
@@ -98,6 +58,5 @@ def test_revision(
     alembic_runner.migrate_up_one()
     assert alembic_runner.current == script.revision
 
-    snapshot.snapshot_dir = SNAPSHOTS / "sql" / stem(script)
-    snapshot.assert_match(as_sql_file(upgrade_sql), f"{dialect}-upgrade.sql")
-    snapshot.assert_match(as_sql_file(downgrade_sql), f"{dialect}-downgrade.sql")
+    keep(snapshots.sql(stem(script), dialect, "upgrade"), as_sql_file(upgrade_sql))
+    keep(snapshots.sql(stem(script), dialect, "downgrade"), as_sql_file(downgrade_sql))

@@ -6,25 +6,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import DOCS, ROOT, build
+from conventions import layout, revisions
+from conventions.layout import DOCS, ROOT
+from tests.conftest import build
 
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 # site_url is !ENV [SITE_URL, default]: the build of the tests uses the default
-SITE_PREFIX = urlsplit(CONFIG["site_url"][-1]).path
-
-
-def nav_pages() -> list[str]:
-    def walk(items: list) -> list[str]:
-        pages = []
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            pages.extend(walk(value) if isinstance(value, list) else [value])
-        return pages
-
-    return walk(CONFIG["nav"])
+SITE_PREFIX = urlsplit(layout.mkdocs_config()["site_url"][-1]).path
 
 
 def html_of(site: Path, page: str) -> BeautifulSoup:
@@ -36,13 +25,12 @@ def html_of(site: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-PAGES = nav_pages()
+PAGES = layout.pages()
 FRONT_MATTER_TITLE = re.compile(r"\A---\n(?:.*\n)*?title: (.*)\n(?:.*\n)*?---\n", re.MULTILINE)
 
 
 def test_the_nav_lists_every_page_on_disk() -> None:
-    on_disk = sorted(str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md") if "snapshots" not in p.parts)
-    assert sorted(PAGES) == on_disk, "the nav of mkdocs.yml and the pages under docs/ differ"
+    assert sorted(PAGES) == layout.pages_on_disk(), "the nav of mkdocs.yml and the pages under docs/ differ"
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -69,6 +57,17 @@ def test_every_command_block_is_followed_by_its_output_or_reason(site: Path, pag
             after.get_text().strip().startswith("Sortie") or "Commande non exécutée" in after.get_text()
         )
         assert shown, f"docs/{page}: the block « {block.select_one('.filename').get_text()} » shows no output"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_failing_python_block_is_followed_by_its_error(site: Path, page: str) -> None:
+    for block in html_of(site, page).select("article div.language-python"):
+        if "❌" not in (title := block.select_one(".filename").get_text() if block.select_one(".filename") else ""):
+            continue
+        after = block.find_next_sibling()
+        assert after is not None and after.get_text().strip().startswith(("Erreur sur", "SQLite")), (
+            f"docs/{page}: the failing block « {title} » shows no error"
+        )
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -126,49 +125,85 @@ def test_footer_gives_the_verified_versions(site: Path) -> None:
     assert footer == f"Exemples vérifiés avec {versions}."
 
 
-@pytest.mark.parametrize(
-    ("page", "line", "broken", "message"),
-    [
-        (
-            "bonnes-pratiques.md",
-            '--8<-- "errors/alter-column-sqlite.txt"',
-            '--8<-- "errors/missing.txt"',
-            "docs/bonnes-pratiques.md:{line}: the included file 'errors/missing.txt' does not exist",
-        ),
-        (
-            "exemples/enums.md",
-            '{{ revision("ba0022e5a923") }}',
-            '{{ revision("0000deadbeef") }}',
-            "docs/exemples/enums.md:{line}: revision '0000deadbeef' not found in examples/versions/",
-        ),
-        (
-            "migrations-complexes.md",
-            '--8<-- "startup.py:lock"',
-            '--8<-- "startup.py:lok"',
-            "docs/migrations-complexes.md:{line}: the included file 'examples/startup.py' has no section 'lok'",
-        ),
-    ],
-    ids=["snippet", "revision-macro", "section"],
-)
-def test_a_missing_file_fails_the_build_naming_page_and_line(
-    tmp_path: Path, page: str, line: str, broken: str, message: str
-) -> None:
+# A writer's mistake -> what the build must say ({line}: the line of the mistake in the page)
+BUILD_MISTAKES = {
+    "include-of-a-missing-file": (
+        "hyperion.md",
+        '--8<-- "errors/sql-mode-without-url.txt"',
+        '--8<-- "errors/missing.txt"',
+        ["docs/hyperion.md:{line}: the included file 'errors/missing.txt' does not exist"],
+    ),
+    "include-of-a-missing-section": (
+        "migrations-complexes.md",
+        '--8<-- "startup.py:lock"',
+        '--8<-- "startup.py:lok"',
+        ["docs/migrations-complexes.md:{line}: the included file 'examples/startup.py' has no section 'lok'"],
+    ),
+    "unknown-revision-in-the-macro": (
+        "exemples/enums.md",
+        '{{ revision("ba0022e5a923") }}',
+        '{{ revision("0000deadbeef") }}',
+        ["docs/exemples/enums.md:{line}: revision '0000deadbeef' not found in examples/versions/"],
+    ),
+    "misspelt-macro": (
+        "exemples/enums.md",
+        '{{ revision("ba0022e5a923") }}',
+        '{{ revison("ba0022e5a923") }}',
+        ["_File_: `exemples/enums.md`", "'revison' is undefined"],
+    ),
+    "command-block-without-output": (
+        "commandes.md",
+        '```{.bash title="État actuel" output="current"}',
+        '```{.bash title="État actuel"}',
+        ['docs/commandes.md:{line}: a command block needs output="name" (run by the tests) or norun="reason"'],
+    ),
+    "unknown-block-attribute": (
+        "commandes.md",
+        '```{.bash title="État actuel" output="current"}',
+        '```{.bash title="État actuel" ouput="current"}',
+        ["docs/commandes.md:{line}: unknown block attribute ouput=; known: title, output,"],
+    ),
+    "broken-internal-link": (
+        "bonnes-pratiques.md",
+        "(hyperion.md#developper-sur-postgresql)",
+        "(hyperion.md#nulle-part)",
+        ["Doc file 'bonnes-pratiques.md' contains a link 'hyperion.md#nulle-part'", "anchor '#nulle-part'"],
+    ),
+}
+
+
+@pytest.mark.parametrize("mistake", BUILD_MISTAKES)
+def test_a_writer_mistake_fails_the_build_naming_its_place(tmp_path: Path, mistake: str) -> None:
+    page, line, broken, messages = BUILD_MISTAKES[mistake]
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("mkdocs.yml", "docs", "examples", "overrides", "tests"):
+    for name in ("mkdocs.yml", "conventions", "docs", "examples", "overrides", "tests"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
     page_path = copy / "docs" / page
     text = page_path.read_text(encoding="utf-8")
-    assert line in text
+    assert line in text, f"{mistake}: the line to break is no longer in docs/{page}"
     page_path.write_text(text.replace(line, broken, 1), encoding="utf-8")
     line_number = text[: text.index(line)].count("\n") + 1
     result = build(copy, tmp_path / "site")
     assert result.returncode != 0
-    assert message.format(line=line_number) in result.stdout + result.stderr
+    for message in messages:
+        assert message.format(line=line_number) in result.stdout + result.stderr
 
 
 def test_code_blocks_render_literally(site: Path) -> None:
     """A workflow's ``${{ secrets.X }}`` reaches the page as written, not as a macro."""
     code = html_of(site, "bonnes-pratiques.md").select_one("div.language-yaml").get_text()
     assert "${{ github.ref }}" in code
+
+
+def test_no_page_or_scenario_names_the_head_revision() -> None:
+    """A new revision must not make a sentence false: "the head" is never written as an id.
+
+    The head may be shown (``{{ revision("…") }}``); it is not named in prose, in a command or a scenario.
+    """
+    head = revisions.head()
+    shown = re.compile(r'\{\{\s*revision\("\w+"\)[^}]*\}\}')
+    sources = {layout.where(page): shown.sub("", (DOCS / page).read_text(encoding="utf-8")) for page in PAGES}
+    sources |= {str(path.relative_to(ROOT)): path.read_text(encoding="utf-8") for path in layout.SCENARIOS.glob("*")}
+    assert [name for name, text in sources.items() if head in text] == []

@@ -8,16 +8,14 @@ tests/test_hyperion_cumulative.py (Hyperion's cumulative test, shown on its page
 block of the Markdown that pytest-examples runs (test_inline_examples.py).
 """
 
-import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import EXAMPLES, ROOT
+from conventions.includes import sections
+from conventions.layout import EXAMPLES, ROOT
+from conventions.revisions import scripts
 from tests.test_inline_examples import EXAMPLES as INLINE_BLOCKS
-from tests.test_revisions import SCRIPTS
-
-SECTION = re.compile(r"# --8<-- \[start:(\w+)\]\n(.*?)# --8<-- \[end:\1\]", re.DOTALL)
 
 
 def normalized(code: str) -> str:
@@ -26,13 +24,13 @@ def normalized(code: str) -> str:
 
 def run_sources() -> set[str]:
     sources = set()
-    for path in [Path(script.path) for script in SCRIPTS] + [
+    for path in [Path(script.path) for script in scripts()] + [
         EXAMPLES / "env.py",
         EXAMPLES / "startup.py",
         ROOT / "tests" / "test_hyperion_cumulative.py",
     ]:
         text = path.read_text(encoding="utf-8")
-        sources.update(normalized(section) for _, section in SECTION.findall(text))
+        sources.update(normalized(section) for section in sections(text).values())
     sources.update(normalized(block.source) for block in INLINE_BLOCKS)
     return sources
 
@@ -57,5 +55,5 @@ def test_every_revision_is_shown_on_a_page(site: Path) -> None:
         for page in site.rglob("*.html")
         for title in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("span.filename")
     }
-    missing = [script.path for script in SCRIPTS if f"versions/{Path(script.path).name}" not in titles]
+    missing = [script.path for script in scripts() if f"versions/{Path(script.path).name}" not in titles]
     assert missing == []

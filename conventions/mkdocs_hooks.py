@@ -5,27 +5,27 @@ the page nor the line. This check runs on the Markdown after the macros: an incl
 that a macro wrote is traced back to the line of the macro (by the revision id).
 """
 
-import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-SNIPPET = re.compile(r'^\s*--8<--\s+"([^"]+)"', re.MULTILINE)
+from conventions.includes import INCLUDE, sections
+from conventions.layout import where
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     base_paths = [Path(p) for p in config["mdx_configs"]["pymdownx.snippets"]["base_path"]]
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
-    for match in SNIPPET.finditer(markdown):
+    for match in INCLUDE.finditer(markdown):
         target, _, section = match.group(1).partition(":")
         clues = (match.group(1), target, Path(target).name.split("_", 1)[0])
         line = next((n for clue in clues for n, text in enumerate(source, 1) if clue in text), None)
-        where = f"docs/{page.file.src_path}" + (f":{line}" if line else "")
+        place = where(page.file.src_path, line)
         found = [base / target for base in base_paths if (base / target).is_file()]
         if not found:
             raise PluginError(
-                f"{where}: the included file '{target}' does not exist (looked in {', '.join(map(str, base_paths))})"
+                f"{place}: the included file '{target}' does not exist (looked in {', '.join(map(str, base_paths))})"
             )
-        if section and f"--8<-- [start:{section}]" not in found[0].read_text(encoding="utf-8"):
-            raise PluginError(f"{where}: the included file '{found[0]}' has no section '{section}'")
+        if section and section not in sections(found[0].read_text(encoding="utf-8")):
+            raise PluginError(f"{place}: the included file '{found[0]}' has no section '{section}'")
     return markdown

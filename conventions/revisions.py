@@ -1,0 +1,87 @@
+"""The revisions of examples/: found through Alembic's ScriptDirectory, after a check that names file and line.
+
+Alembic reports a parent that does not exist or a second head without naming a file;
+``check_history`` reads each file's ``revision`` and ``down_revision`` first (a syntax
+error then names its line too).
+"""
+
+import ast
+from functools import cache
+from pathlib import Path
+
+from conventions.layout import EXAMPLES, ROOT, VERSIONS
+
+
+class HistoryError(Exception):
+    """A mistake in examples/versions/, named by file and line."""
+
+
+def declared(path: Path) -> dict[str, tuple[object, int]]:
+    """The annotated constants of a revision file (``revision``, ``down_revision``…), with their line."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))  # a SyntaxError names the line
+    return {
+        node.target.id: (ast.literal_eval(node.value), node.lineno)
+        for node in tree.body
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None
+    }
+
+
+def check_history(versions: Path = VERSIONS) -> None:
+    """Fail, naming file and line, on a parent that names no revision or on a second head."""
+    history: dict[str, tuple[str, object, int]] = {}  # revision -> (file, down_revision, line)
+    for path in sorted(versions.glob("*.py")):
+        values = declared(path)
+        if "revision" in values:
+            where = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+            history[values["revision"][0]] = (where, *values.get("down_revision", (None, 0)))
+    errors, parents = [], set()
+    for where, down_revision, line in history.values():
+        for parent in [down_revision] if isinstance(down_revision, str) else (down_revision or []):
+            parents.add(parent)
+            if parent not in history:
+                errors.append(f"{where}:{line}: down_revision {parent!r} names no revision of examples/versions/")
+    heads = sorted(where for revision, (where, _, _) in history.items() if revision not in parents)
+    if len(heads) > 1:
+        errors.append(f"{len(heads)} heads: {', '.join(heads)}; set the down_revision of the newest to the other head")
+    if errors:
+        raise HistoryError("\n".join(errors))
+
+
+def config():
+    """The Alembic configuration of examples/ (its alembic.ini), without its logging set-up."""
+    import alembic.config
+
+    config = alembic.config.Config(str(EXAMPLES / "alembic.ini"))
+    config.attributes["configure_logger"] = False
+    return config
+
+
+@cache
+def scripts() -> list:
+    """Every revision of examples/versions/ as Alembic's ``Script``, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    check_history()
+    return list(reversed(list(ScriptDirectory.from_config(config()).walk_revisions())))
+
+
+def find(revision: str):
+    """The ``Script`` of a revision id, or ``LookupError``."""
+    for script in scripts():
+        if script.revision == revision:
+            return script
+    raise LookupError(f"revision {revision!r} not found in examples/versions/ (no file {revision}_*.py)")
+
+
+def stem(script) -> str:
+    """The file name without ``.py``: the name of the revision's snapshot folder."""
+    return Path(script.path).stem
+
+
+def postgresql_only(script) -> str | None:
+    """Why a revision runs on PostgreSQL only (its ``POSTGRESQL_ONLY`` constant), or None."""
+    return getattr(script.module, "POSTGRESQL_ONLY", None)
+
+
+def head() -> str:
+    return scripts()[-1].revision
