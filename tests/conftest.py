@@ -134,6 +134,22 @@ def copy_examples(destination: Path) -> Path:
     return destination
 
 
+# What a copy of the project needs to build the site and run the tests
+PROJECT = ("pyproject.toml", "mkdocs.yml", "conventions", "docs", "examples", "overrides", "tests")
+
+
+def copy_project(destination: Path) -> Path:
+    """A throwaway copy of the whole project, to break one line of it."""
+    for name in PROJECT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("*.db", "__pycache__"))
+        else:
+            destination.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, destination / name)
+    return destination
+
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 

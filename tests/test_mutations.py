@@ -5,14 +5,13 @@ a writer needs to know what went wrong, the output must also say it (``MESSAGES`
 """
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conventions.layout import ROOT
+from tests.conftest import copy_project
 
 CASES = {
     "break-a-data-check": (
@@ -86,14 +85,7 @@ MESSAGES = {
 @pytest.mark.parametrize("case", CASES)
 def test_the_suite_catches(case: str, tmp_path: Path) -> None:
     path, (pattern, replacement), tests = CASES[case]
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in ("pyproject.toml", "mkdocs.yml", "conventions", "docs", "examples", "tests", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.db"))
-        else:
-            shutil.copy(source, copy / name)
+    copy = copy_project(tmp_path / "project")
     target = copy / path
     text = target.read_text(encoding="utf-8")
     broken, count = re.subn(pattern, replacement, text, count=1)

@@ -1,7 +1,6 @@
 """The site: strict build without warnings, expected sections, no VuePress left, links that resolve."""
 
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -10,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from conventions import layout, revisions
 from conventions.layout import DOCS, ROOT
-from tests.conftest import build
+from tests.conftest import build, copy_project
 
 # site_url is !ENV [SITE_URL, default]: the build of the tests uses the default
 SITE_PREFIX = urlsplit(layout.mkdocs_config()["site_url"][-1]).path
@@ -175,11 +174,7 @@ BUILD_MISTAKES = {
 @pytest.mark.parametrize("mistake", BUILD_MISTAKES)
 def test_a_writer_mistake_fails_the_build_naming_its_place(tmp_path: Path, mistake: str) -> None:
     page, line, broken, messages = BUILD_MISTAKES[mistake]
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in ("mkdocs.yml", "conventions", "docs", "examples", "overrides", "tests"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
+    copy = copy_project(tmp_path / "project")
     page_path = copy / "docs" / page
     text = page_path.read_text(encoding="utf-8")
     assert line in text, f"{mistake}: the line to break is no longer in docs/{page}"
