@@ -74,13 +74,28 @@ def capture_sql(engine: sa.Engine) -> Iterator[list[str]]:
         sa.event.remove(engine, "before_cursor_execute", record)
 
 
+TABLE_CONSTRAINT = ("\tCONSTRAINT ", "\tPRIMARY KEY", "\tUNIQUE ", "\tCHECK ", "\tFOREIGN KEY")
+
+
+def sorted_table_constraints(statement: str) -> str:
+    """A CREATE TABLE with its table constraints (after the columns) in sorted order."""
+    if not statement.startswith("CREATE TABLE ") or not statement.endswith("\n)"):
+        return statement
+    head, _, body = statement[:-2].partition("(\n")
+    parts = body.split(", \n")
+    columns = [part for part in parts if not part.startswith(TABLE_CONSTRAINT)]
+    constraints = [part for part in parts if part.startswith(TABLE_CONSTRAINT)]
+    return f"{head}(\n" + ", \n".join(columns + sorted(constraints)) + "\n)"
+
+
 def as_sql_file(statements: list[str]) -> str:
     """One statement per paragraph.
 
-    In batch mode, Alembic recreates a table's indexes in the order of a Python set,
-    which changes from one run to the next: a run of CREATE INDEX is sorted.
+    In batch mode, Alembic recreates a table's indexes, and lists the table's constraints,
+    in the order of a Python set, which changes from one run to the next: a run of CREATE
+    INDEX is sorted, and so are the constraints of a CREATE TABLE.
     """
-    statements = list(statements)
+    statements = [sorted_table_constraints(statement) for statement in statements]
     start = 0
     while start < len(statements):
         end = start

@@ -9,8 +9,8 @@ CREATE TABLE _alembic_tmp_core_user (
 	email_notifications BOOLEAN DEFAULT 1 NOT NULL, 
 	last_login DATETIME DEFAULT (CURRENT_TIMESTAMP), 
 	uuid VARCHAR DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
-	PRIMARY KEY (id), 
-	CONSTRAINT uq_core_user_email UNIQUE (email)
+	CONSTRAINT uq_core_user_email UNIQUE (email), 
+	PRIMARY KEY (id)
 );
 
 INSERT INTO _alembic_tmp_core_user (id, username, name, role, created_at, is_active, email, email_notifications, last_login, uuid) SELECT core_user.id, core_user.username, core_user.name, core_user.role, core_user.created_at, core_user.is_active, core_user.email, core_user.email_notifications, core_user.last_login, core_user.uuid 

@@ -29,8 +29,8 @@ CREATE TABLE core_association (
 	id VARCHAR NOT NULL, 
 	name VARCHAR(100) NOT NULL, 
 	group_id VARCHAR NOT NULL, 
-	PRIMARY KEY (id), 
-	FOREIGN KEY(group_id) REFERENCES core_group (id)
+	FOREIGN KEY(group_id) REFERENCES core_group (id), 
+	PRIMARY KEY (id)
 );
 
 CREATE TYPE available_association_membership AS ENUM ('aeecl', 'useecl');

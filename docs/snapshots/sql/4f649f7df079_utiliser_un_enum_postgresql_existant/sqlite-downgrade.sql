@@ -2,8 +2,8 @@ CREATE TABLE _alembic_tmp_core_association (
 	id VARCHAR NOT NULL, 
 	name VARCHAR(100) NOT NULL, 
 	group_id VARCHAR NOT NULL, 
-	PRIMARY KEY (id), 
-	FOREIGN KEY(group_id) REFERENCES core_group (id)
+	FOREIGN KEY(group_id) REFERENCES core_group (id), 
+	PRIMARY KEY (id)
 );
 
 INSERT INTO _alembic_tmp_core_association (id, name, group_id) SELECT core_association.id, core_association.name, core_association.group_id 

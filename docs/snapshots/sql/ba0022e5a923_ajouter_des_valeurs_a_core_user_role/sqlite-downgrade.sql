@@ -8,8 +8,8 @@ CREATE TABLE _alembic_tmp_core_user (
 	created_at DATETIME NOT NULL, 
 	is_active BOOLEAN DEFAULT 1, 
 	email VARCHAR(255) NOT NULL, 
-	PRIMARY KEY (id), 
-	CONSTRAINT uq_core_user_email UNIQUE (email)
+	CONSTRAINT uq_core_user_email UNIQUE (email), 
+	PRIMARY KEY (id)
 );
 
 INSERT INTO _alembic_tmp_core_user (id, username, name, role, created_at, is_active, email) SELECT core_user.id, core_user.username, core_user.name, core_user.role, core_user.created_at, core_user.is_active, core_user.email 

@@ -13,9 +13,9 @@ CREATE TABLE _alembic_tmp_core_user_profile (
 	bio TEXT, 
 	avatar_url VARCHAR(500), 
 	created_at DATETIME DEFAULT (CURRENT_TIMESTAMP), 
-	PRIMARY KEY (id), 
 	CONSTRAINT fk_core_user_profile_user_id FOREIGN KEY(user_id) REFERENCES core_user (id) ON DELETE CASCADE, 
-	CONSTRAINT uq_core_user_profile_user_id UNIQUE (user_id)
+	CONSTRAINT uq_core_user_profile_user_id UNIQUE (user_id), 
+	PRIMARY KEY (id)
 );
 
 INSERT INTO _alembic_tmp_core_user_profile (id, user_id, bio, avatar_url, created_at) SELECT core_user_profile.id, core_user_profile.user_id, core_user_profile.bio, core_user_profile.avatar_url, core_user_profile.created_at 
