@@ -49,7 +49,7 @@ endif
 # A new revision of the examples, with its page sections and a data check to write
 example: install
 	@test -n "$(MESSAGE)" || { echo 'usage: make example MESSAGE="Ajouter la colonne …"'; exit 2; }
-	@cd examples && ../$(RUN)/alembic revision -m "$(MESSAGE)" | tee /dev/stderr \
+	@cd examples && PATH="$(abspath $(RUN)):$$PATH" alembic revision -m "$(MESSAGE)" | tee /dev/stderr \
 		| sed -n 's|.*/versions/\([0-9a-f]*\)_.*|\nÀ coller dans la page :  {{ revision("\1") }}\nPuis : écrire upgrade, downgrade, pre_test_upgrade et test_upgrade, mettre à jour models.py, make snapshots EXAMPLE=\1.|p'
 
 # Refresh the snapshots (SQL, outputs of the blocks, errors, versions), then check them.
