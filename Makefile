@@ -53,6 +53,7 @@ example: install
 		| sed -n 's|.*/versions/\([0-9a-f]*\)_.*|\nÀ coller dans la page :  {{ revision("\1") }}\nPuis : écrire upgrade, downgrade, pre_test_upgrade et test_upgrade, mettre à jour models.py, make snapshots EXAMPLE=\1.|p'
 
 # Refresh the snapshots (SQL, outputs of the blocks, errors, versions), then check them.
+SNAPSHOT_SELECTION = $(if $(EXAMPLE),tests/test_revisions.py -k "$(EXAMPLE)",$(SELECTION))
 snapshots: install
-	$(RUN)/pytest --snapshot-update --update-examples -q $(if $(EXAMPLE),tests/test_revisions.py -k "$(EXAMPLE)",$(SELECTION)) \
-		|| $(RUN)/pytest --last-failed -q
+	$(RUN)/pytest --snapshot-update --update-examples -q $(SNAPSHOT_SELECTION) \
+		|| $(RUN)/pytest --last-failed -q $(SNAPSHOT_SELECTION)

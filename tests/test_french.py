@@ -43,4 +43,4 @@ def test_french_typography(page: str) -> None:
         for message, pattern in MISTAKES.items()
         if pattern.search(line)
     ]
-    assert mistakes == []
+    assert not mistakes, "\n".join(mistakes)

@@ -11,7 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from conventions.revisions import scripts
 from tests.conftest import copy_project
+
+# The head, its parent and grandparent: a second head is made by pointing the head at its grandparent
+*_, GRANDPARENT, PARENT, HEAD = scripts()
+
+
+def relative(script) -> str:
+    return f"examples/versions/{Path(script.path).name}"
+
 
 CASES = {
     "break-a-data-check": (
@@ -28,12 +37,12 @@ CASES = {
         ["tests/test_revisions.py", "-k", "f306beed3e3e and sqlite"],
     ),
     "add-a-second-head": (
-        "examples/versions/c5a0f3e8b217_refondre_les_documents.py",
+        relative(HEAD),
         (
-            r'down_revision: str \| Sequence\[str\] \| None = "7b2e91c4d0a8"',
-            'down_revision: str | None = "06405da15a7a"',
+            rf'down_revision: str \| Sequence\[str\] \| None = "{PARENT.revision}"',
+            f'down_revision: str | None = "{GRANDPARENT.revision}"',
         ),
-        ["tests/test_revisions.py", "-k", "c5a0f3e8b217 and sqlite"],
+        ["tests/test_revisions.py", "-k", f"{HEAD.revision} and sqlite"],
     ),
     "break-the-syntax-of-a-revision": (
         "examples/versions/f306beed3e3e_ajouter_le_champ_is_active.py",
@@ -73,9 +82,7 @@ MESSAGES = {
         "examples/versions/f306beed3e3e_ajouter_le_champ_is_active.py:22:"
         " down_revision '13f406f72dc2' names no revision of examples/versions/"
     ),
-    "add-a-second-head": (
-        "2 heads: examples/versions/7b2e91c4d0a8_creer_les_documents_des_membres.py, examples/versions/c5a0f3e8b217"
-    ),
+    "add-a-second-head": f"2 heads: {', '.join(sorted([relative(PARENT), relative(HEAD)]))}",
     "break-the-syntax-of-a-revision": 'f306beed3e3e_ajouter_le_champ_is_active.py", line 27',
     "leave-a-snapshot-stale": "the output differs from docs/snapshots/blocks/commandes/current.txt",
     "misspell-a-command": "`alembic upgrade haed` exited with 255, expected 0",
