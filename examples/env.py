@@ -7,15 +7,16 @@ La connexion vient, dans cet ordre :
 - de ``sqlalchemy.url`` dans ``alembic.ini``.
 
 Écarts avec ``migrations/env.py`` d'Hyperion, qui lit sa base dans ses réglages
-(``get_settings()``) : ``transaction_per_migration``, ``render_as_batch``, et le
-verrou consultatif autour de la commande ``alembic``.
+(``get_settings()``) : ``transaction_per_migration``, ``render_as_batch``, le
+verrou consultatif autour de la commande ``alembic``, et les délais d'attente de
+PostgreSQL (``lock_timeout``, ``statement_timeout``).
 """
 
 import os
 from logging.config import fileConfig
 
 from alembic import context
-from sqlalchemy import Connection, create_engine
+from sqlalchemy import Connection, create_engine, text
 
 from models import Base
 from startup import migration_lock
@@ -46,7 +47,26 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+# --8<-- [start:timeouts]
+# Un ALTER qui attend son verrou fait attendre toutes les requêtes arrivées après lui :
+# il abandonne au bout de LOCK_TIMEOUT, et la migration peut être relancée.
+LOCK_TIMEOUT = os.environ.get("MIGRATION_LOCK_TIMEOUT", "2s")
+STATEMENT_TIMEOUT = os.environ.get("MIGRATION_STATEMENT_TIMEOUT", "5min")
+
+
+def set_timeouts(connection: Connection) -> None:
+    """Sur PostgreSQL, borner l'attente d'un verrou et la durée d'une requête, pour la session."""
+    if connection.dialect.name == "postgresql" and not connection.in_transaction():
+        connection.execute(text(f"SET lock_timeout = '{LOCK_TIMEOUT}'"))
+        connection.execute(text(f"SET statement_timeout = '{STATEMENT_TIMEOUT}'"))
+        connection.commit()  # un SET validé vaut pour toute la session
+
+
+# --8<-- [end:timeouts]
+
+
 def run_migrations(connection: Connection) -> None:
+    set_timeouts(connection)
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

@@ -88,14 +88,21 @@ def sorted_table_constraints(statement: str) -> str:
     return f"{head}(\n" + ", \n".join(columns + sorted(constraints)) + "\n)"
 
 
+SESSION_SETTINGS = ("SET lock_timeout", "SET statement_timeout")
+
+
 def as_sql_file(statements: list[str]) -> str:
-    """One statement per paragraph.
+    """One statement per paragraph: the revision's own, without the session settings of env.py.
+
+    env.py sets ``lock_timeout`` and ``statement_timeout`` each time Alembic runs it (pytest-alembic
+    runs it several times per step): they belong to the session, not to the revision, and the
+    page shows them with env.py.
 
     In batch mode, Alembic recreates a table's indexes, and lists the table's constraints,
     in the order of a Python set, which changes from one run to the next: a run of CREATE
     INDEX is sorted, and so are the constraints of a CREATE TABLE.
     """
-    statements = [sorted_table_constraints(statement) for statement in statements]
+    statements = [sorted_table_constraints(s) for s in statements if not s.startswith(SESSION_SETTINGS)]
     start = 0
     while start < len(statements):
         end = start
