@@ -9,7 +9,7 @@ RUN := $(VENV)/bin
 # The same examples, run again on the Alembic and SQLAlchemy versions that Hyperion pins
 HYPERION_VENV := .venv-hyperion
 
-.PHONY: install serve test snapshots example
+.PHONY: install serve test snapshots example bench
 
 install: $(VENV)/.installed $(HYPERION_VENV)/.installed
 
@@ -50,10 +50,14 @@ endif
 example: install
 	@test -n "$(MESSAGE)" || { echo 'usage: make example MESSAGE="Ajouter la colonne …"'; exit 2; }
 	@cd examples && PATH="$(abspath $(RUN)):$$PATH" alembic revision -m "$(MESSAGE)" | tee /dev/stderr \
-		| sed -n 's|.*/versions/\([0-9a-f]*\)_.*|\nÀ coller dans la page :  {{ revision("\1") }}\nPuis : écrire upgrade, downgrade, pre_test_upgrade et test_upgrade, mettre à jour models.py, make snapshots EXAMPLE=\1.|p'
+		| sed -n 's|.*/versions/\([0-9a-f]*\)_.*|\nÀ coller dans la page :  {{ revision("\1") }}\nPuis : écrire upgrade, downgrade, pre_test_upgrade et test_upgrade, mettre à jour models.py, make snapshots EXAMPLE=\1, make bench EXAMPLE=\1.|p'
 
 # Refresh the snapshots (SQL, outputs of the blocks, errors, versions), then check them.
 SNAPSHOT_SELECTION = $(if $(EXAMPLE),tests/test_revisions.py -k "$(EXAMPLE)",$(SELECTION))
 snapshots: install
 	$(RUN)/pytest --snapshot-update --update-examples -q $(SNAPSHOT_SELECTION) \
 		|| $(RUN)/pytest --last-failed -q $(SNAPSHOT_SELECTION)
+
+# What PostgreSQL does while each revision runs, on 1,000,000 rows of core_user (EXAMPLE=<id>: one revision)
+bench: install
+	$(RUN)/python -m tests.bench $(EXAMPLE)

@@ -7,6 +7,8 @@
   files themselves: the revision, its data check, the SQL each database ran.
 """
 
+import json
+import re
 from pathlib import Path
 from textwrap import indent
 
@@ -56,6 +58,68 @@ def shown_under(block: blocks.Block) -> str:
     return "\n\n" + indent(shown, block.indent)
 
 
+LOCK_NAMES = {
+    "AccessShareLock": "ACCESS SHARE",
+    "RowShareLock": "ROW SHARE",
+    "RowExclusiveLock": "ROW EXCLUSIVE",
+    "ShareUpdateExclusiveLock": "SHARE UPDATE EXCLUSIVE",
+    "ShareLock": "SHARE",
+    "ShareRowExclusiveLock": "SHARE ROW EXCLUSIVE",
+    "ExclusiveLock": "EXCLUSIVE",
+    "AccessExclusiveLock": "ACCESS EXCLUSIVE",
+}
+
+
+def seconds(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",") + "\u00a0s"
+
+
+def french(text: str) -> str:
+    """A sentence of code (a string of a revision) as the page prints it: non-breaking space before : ; ! ?"""
+    return re.sub(r" ([:;!?])", "\u00a0\\1", text)
+
+
+def squawk_verdict(script) -> list[str]:
+    """squawk's findings on the revision's SQL (checked by tests/test_squawk.py), with the revision's reasons."""
+    notes = getattr(script.module, "SQUAWK", {})
+    if not notes:
+        return ["squawk\u00a0: aucune alerte, hors les règles écartées pour tout le projet (`examples/squawk.toml`)."]
+    return ["squawk signale\u00a0:", ""] + [f"- `{rule}`\u00a0: {french(why)}" for rule, why in notes.items()]
+
+
+def measures_tab(script) -> str:
+    """What PostgreSQL did during the upgrade (snapshot of make bench), as a table, then squawk's verdict."""
+    stem = revisions.stem(script)
+    measured = json.loads((SNAPSHOTS / snapshots.measures(stem)).read_text(encoding="utf-8"))
+    conditions = json.loads((SNAPSHOTS / snapshots.MEASURE_CONDITIONS).read_text(encoding="utf-8"))
+    rows = f"{measured['rows']:,}".replace(",", "\u202f")
+    lines = [
+        f"Pendant la montée, avec {rows} lignes dans `core_user`, une lecture et une écriture concurrentes\u00a0:",
+        "",
+        "| Table | Verrou le plus fort | Durée d'un verrou qui bloque les écritures | Table réécrite |",
+        "| --- | --- | --- | --- |",
+    ]
+    for table, facts in measured["tables"].items():
+        if table != "alembic_version":
+            held = seconds(facts["blocking_seconds"]) if facts["blocking_seconds"] else "—"
+            rewritten = "oui" if facts["rewritten"] else "non"
+            lines.append(f"| `{table}` | `{LOCK_NAMES[facts['lock']]}` | {held} | {rewritten} |")
+    if len(lines) == 4:
+        lines.append("| — | aucun verrou observé (l'observateur lit les verrous toutes les 2 ms) | — | — |")
+    lines += [
+        "",
+        f"Durée de la montée\u00a0: {seconds(measured['seconds'])}. Attente la plus longue d'une lecture\u00a0: "
+        f"{seconds(measured['reader_max_seconds'])}, d'une écriture\u00a0: {seconds(measured['writer_max_seconds'])}.",
+        "",
+        f"*Mesuré par `make bench` le {conditions['date']}, sur PostgreSQL {conditions['postgresql']} "
+        f"(fsync {'activé' if conditions['fsync'] == 'on' else 'désactivé'}), {conditions['cores']} cœurs "
+        f"{conditions['cpu']}.*",
+        "",
+        *squawk_verdict(script),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def on_pre_page_macros(env) -> None:
     page = env.page.file.src_path
     try:
@@ -76,13 +140,13 @@ def define_env(env) -> None:
     @env.macro
     def revision(revision: str) -> str:
         """Tabs: the revision file, its data check, the SQL run by SQLite and by PostgreSQL."""
+        page = env.page.file.src_path
+        source = (DOCS / page).read_text(encoding="utf-8").splitlines()
+        place = where(page, next((n for n, text in enumerate(source, 1) if revision in text), None))
         try:
             script = revisions.find(revision)
         except LookupError as error:
-            page = env.page.file.src_path
-            source = (DOCS / page).read_text(encoding="utf-8").splitlines()
-            line = next((n for n, text in enumerate(source, 1) if revision in text), None)
-            raise PluginError(f"{where(page, line)}: {error}") from None
+            raise PluginError(f"{place}: {error}") from None
         relative = str(Path(script.path).relative_to(ROOT / "examples"))
         out = ""
         if only := revisions.postgresql_only(script):
@@ -95,4 +159,8 @@ def define_env(env) -> None:
                 for name in (snapshots.sql(revisions.stem(script), dialect, d) for d in ("upgrade", "downgrade"))
             )
             out += tab(f"SQL {DIALECT_NAMES[dialect]}", shown + "\n")
+        if script is not revisions.scripts()[0]:  # the first creates the schema: nothing to watch
+            if not (SNAPSHOTS / snapshots.measures(revisions.stem(script))).is_file():
+                raise PluginError(f"{place}: no measures of {revision} yet: run `make bench EXAMPLE={revision}`")
+            out += tab("Mesures PostgreSQL", measures_tab(script))
         return out

@@ -9,6 +9,8 @@ as the pages include them (``--8<-- "sql/…"``).
 - ``blocks/<page>/<output>.txt``: what a command block printed;
 - ``blocks/<page>/<output>-<dialect>.txt``: the error a Python block raised;
 - ``errors/<name>.txt``: an error that a test provokes outside any block, quoted by a page;
+- ``measures/<revision file>.json``: what PostgreSQL did while the revision ran on a large
+  table (locks, rewrites, stalls; written by ``make bench``), and ``measures/conditions.json``;
 - ``versions.txt``: the versions the examples were verified with (the footer).
 """
 
@@ -18,11 +20,16 @@ from pathlib import PurePosixPath
 from conventions.layout import DOCS, SNAPSHOTS
 
 VERSIONS = "versions.txt"
+MEASURE_CONDITIONS = "measures/conditions.json"
 QUOTED_ERROR = re.compile(r'--8<--\s+"(errors/[^"]+)"')
 
 
 def sql(revision_stem: str, dialect: str, direction: str) -> str:
     return f"sql/{revision_stem}/{dialect}-{direction}.sql"
+
+
+def measures(revision_stem: str) -> str:
+    return f"measures/{revision_stem}.json"
 
 
 def block_output(page: str, name: str, dialect: str | None = None) -> str:
@@ -53,7 +60,9 @@ def expected() -> set[str]:
     """Every snapshot that the revisions and the pages call for."""
     from conventions import blocks, layout, revisions
 
-    wanted = {VERSIONS}
+    wanted = {VERSIONS, MEASURE_CONDITIONS}
+    for script in revisions.scripts()[1:]:  # the first creates the schema: nothing to watch
+        wanted.add(measures(revisions.stem(script)))
     for script in revisions.scripts():
         for dialect in ("postgresql",) if revisions.postgresql_only(script) else ("sqlite", "postgresql"):
             wanted |= {sql(revisions.stem(script), dialect, direction) for direction in ("upgrade", "downgrade")}

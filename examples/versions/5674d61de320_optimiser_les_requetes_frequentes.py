@@ -23,6 +23,14 @@ down_revision: str | Sequence[str] | None = "8c5d6006b21d"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Ce que squawk signale dans le SQL de cette révision, et pourquoi la révision le garde
+SQUAWK: dict[str, str] = {
+    "require-concurrent-index-creation": (
+        "index ordinaires, qui bloquent les écritures pendant leur construction : la version sans blocage est "
+        "la révision 06405da15a7a."
+    ),
+}
+
 
 def upgrade() -> None:
     # Simple index for lookups

@@ -23,6 +23,15 @@ down_revision: str | Sequence[str] | None = "bad5f401205d"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Ce que squawk signale dans le SQL de cette révision, et pourquoi la révision le garde
+SQUAWK: dict[str, str] = {
+    "adding-foreign-key-constraint": (
+        "la table core_membership est créée vide dans la même transaction : la vérification est instantanée."
+    ),
+    "adding-serial-primary-key-field": "la clé primaire est posée sur une table vide, créée dans la même transaction.",
+    "constraint-missing-not-valid": "la table est vide : il n'y a aucune ligne à vérifier.",
+}
+
 
 def upgrade() -> None:
     # 1. Association table

@@ -23,6 +23,13 @@ down_revision: str | Sequence[str] | None = "f68b48b3a6d9"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Ce que squawk signale dans le SQL de cette révision, et pourquoi la révision le garde
+SQUAWK: dict[str, str] = {
+    "adding-not-nullable-field": (
+        "SET NOT NULL lit toute la table sous verrou ACCESS EXCLUSIVE. make bench en mesure la durée."
+    ),
+}
+
 
 def upgrade() -> None:
     # Make the new column NOT NULL

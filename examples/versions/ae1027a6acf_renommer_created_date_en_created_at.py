@@ -23,6 +23,13 @@ down_revision: str | Sequence[str] | None = "04dd617630ea"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Ce que squawk signale dans le SQL de cette révision, et pourquoi la révision le garde
+SQUAWK: dict[str, str] = {
+    "renaming-column": (
+        "le renommage est instantané, mais le code qui lit created_date doit être déployé avec la révision."
+    ),
+}
+
 
 def upgrade() -> None:
     with op.batch_alter_table("core_event") as batch_op:

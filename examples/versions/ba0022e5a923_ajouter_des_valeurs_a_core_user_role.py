@@ -23,6 +23,13 @@ down_revision: str | Sequence[str] | None = "9de44df5f488"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Ce que squawk signale dans le SQL de cette révision, et pourquoi la révision le garde
+SQUAWK: dict[str, str] = {
+    "require-enum-value-ordering": (
+        "les nouvelles valeurs s'ajoutent à la fin : l'ordre des valeurs n'a pas de sens pour les rôles."
+    ),
+}
+
 OLD_ROLES = ("admin", "member")
 NEW_ROLES = ("admin", "member", "moderator", "contributor")
 

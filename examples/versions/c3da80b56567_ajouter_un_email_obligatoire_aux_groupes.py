@@ -22,6 +22,13 @@ down_revision: str | Sequence[str] | None = "279cb68beaba"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Ce que squawk signale dans le SQL de cette révision, et pourquoi la révision le garde
+SQUAWK: dict[str, str] = {
+    "adding-not-nullable-field": (
+        "SET NOT NULL lit toute la table sous verrou ACCESS EXCLUSIVE. core_group reste petite."
+    ),
+}
+
 
 def upgrade() -> None:
     # 1. Add the column as nullable

@@ -25,6 +25,15 @@ down_revision: str | Sequence[str] | None = "7b2e91c4d0a8"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Ce que squawk signale dans le SQL de cette révision, et pourquoi la révision le garde
+SQUAWK: dict[str, str] = {
+    "ban-drop-table": (
+        "core_document est supprimée puis recréée dans la même transaction, avec un nouveau schéma : ses "
+        "lignes ne sont pas reprises."
+    ),
+    "ban-drop-type": "le type documenttype est recréé aussitôt, pour la nouvelle table.",
+}
+
 
 class OldDocumentType(Enum):
     idCard = "idCard"

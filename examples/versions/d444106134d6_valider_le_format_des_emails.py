@@ -28,6 +28,14 @@ POSTGRESQL_ONLY = (
     " Sur SQLite, le mode batch recrée la table avec la contrainte, qui vérifie alors toutes les lignes."
 )
 
+# Ce que squawk signale dans le SQL de cette révision, et pourquoi la révision le garde
+SQUAWK: dict[str, str] = {
+    "ban-drop-constraint": (
+        "DROP CONSTRAINT IF EXISTS retire la contrainte NOT VALID qu'une exécution interrompue a pu laisser, "
+        "pour relancer la révision."
+    ),
+}
+
 
 def upgrade() -> None:
     if op.get_context().dialect.name != "postgresql":

@@ -1,0 +1,234 @@
+"""What PostgreSQL did while a revision's upgrade ran: locks, rewrites, and what other sessions waited.
+
+``observe(url, script, rows)`` brings a fresh database to the revision's parent, fills
+``core_user`` with ``rows`` rows, then runs the upgrade through the ``alembic`` command's path (an Engine: env.py takes
+its advisory lock) while three other sessions work:
+
+- a watcher reads ``pg_locks`` every few milliseconds: the strongest lock the migration
+  held on each table, and for how long it held a lock that blocks writes;
+- a reader (``SELECT`` by primary key) and a writer (``UPDATE`` by primary key) on
+  ``core_user``: the longest each of them waited.
+
+Before and after, ``pg_class.relfilenode`` of every table says which ones were rewritten.
+"""
+
+import contextlib
+import random
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+
+import alembic.command
+import psycopg
+import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
+
+from conventions import revisions
+from conventions.revisions import config
+from tests.postgres import libpq_url
+
+APPLICATION_NAME = "guide-migration"
+# PostgreSQL's table lock modes, weakest first
+LOCK_MODES = [
+    "AccessShareLock",
+    "RowShareLock",
+    "RowExclusiveLock",
+    "ShareUpdateExclusiveLock",
+    "ShareLock",
+    "ShareRowExclusiveLock",
+    "ExclusiveLock",
+    "AccessExclusiveLock",
+]
+BLOCKS_WRITES = LOCK_MODES.index("ShareLock")  # and stronger
+POLL_SECONDS = 0.002
+
+LOCKS_OF_THE_MIGRATION = """
+SELECT c.relname, l.mode
+FROM pg_locks l
+JOIN pg_stat_activity a ON a.pid = l.pid
+JOIN pg_class c ON c.oid = l.relation
+WHERE a.application_name = %s AND a.datname = current_database()
+  AND l.locktype = 'relation' AND l.granted AND c.relkind = 'r'
+  AND c.relnamespace = 'public'::regnamespace
+"""
+FILENODES = (
+    "SELECT oid, relname, relfilenode FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace"
+)
+
+
+@dataclass
+class TableFacts:
+    lock: str  # the strongest mode the migration held
+    blocking_seconds: float = 0.0  # how long it held a mode that blocks writes (ShareLock or stronger)
+    rewritten: bool = False
+
+
+@dataclass
+class Observation:
+    revision: str
+    rows: int
+    seconds: float
+    tables: dict[str, TableFacts] = field(default_factory=dict)
+    reader_max_seconds: float = 0.0
+    writer_max_seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class Watcher(threading.Thread):
+    """Polls pg_locks for the migration's locks until stopped."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(daemon=True)
+        self.url = url
+        self.stop = threading.Event()
+        self.strongest: dict[str, int] = {}
+        self.blocking: dict[str, list[float]] = {}  # table -> [first seen, last seen]
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            with psycopg.connect(self.url, autocommit=True) as connection:
+                while not self.stop.is_set():
+                    now = time.perf_counter()
+                    for table, mode in connection.execute(LOCKS_OF_THE_MIGRATION, (APPLICATION_NAME,)):
+                        strength = LOCK_MODES.index(mode)
+                        self.strongest[table] = max(strength, self.strongest.get(table, 0))
+                        if strength >= BLOCKS_WRITES:
+                            self.blocking.setdefault(table, [now, now])[1] = now
+                    time.sleep(POLL_SECONDS)
+        except BaseException as error:  # reported by the observer
+            self.error = error
+
+
+class Client(threading.Thread):
+    """A session that runs one statement by primary key over and over, and keeps its longest wait."""
+
+    def __init__(self, url: str, statement: str, ids: list[str]) -> None:
+        super().__init__(daemon=True)
+        self.url, self.statement, self.ids = url, statement, ids
+        self.stop = threading.Event()
+        self.longest = 0.0
+
+    def run(self) -> None:
+        with psycopg.connect(self.url, autocommit=True) as connection:
+            while not self.stop.is_set():
+                start = time.perf_counter()
+                with contextlib.suppress(psycopg.Error):  # a column the revision renamed: the wait still counts
+                    connection.execute(self.statement, (random.choice(self.ids),))
+                self.longest = max(self.longest, time.perf_counter() - start)
+                time.sleep(0.001)
+
+
+def filenodes(url: str) -> dict[int, tuple[str, int]]:
+    with psycopg.connect(url) as connection:
+        return {oid: (name, node) for oid, name, node in connection.execute(FILENODES)}
+
+
+def fill_core_user(engine: sa.Engine, rows: int, leave_null: set[str]) -> list[str]:
+    """``rows`` users in the schema of the parent revision; their ids.
+
+    Every column gets a value, as the previous revisions' data migrations left it, except
+    the nullable columns in ``leave_null``: those the parent just added, that the revision
+    under watch may fill. Emails are mixed case, for the revision that normalizes them.
+    """
+    columns = {column["name"]: column for column in sa.inspect(engine).get_columns("core_user")}
+    values = {
+        "id": "'bench' || g",
+        "username": "'bench' || g",
+        "name": "'Utilisateur'",
+        "full_name": "'Utilisateur ' || g",
+        "email": "'Bench' || g || '@Example.com'",
+        "role": "'member'",
+        "created_at": "TIMESTAMP '2024-01-01' + g * INTERVAL '1 second'",
+        "created_date": "TIMESTAMP '2024-01-01' + g * INTERVAL '1 second'",
+    }
+    names = [name for name in values if name in columns and not (name in leave_null and columns[name]["nullable"])]
+    missing = [
+        name
+        for name, column in columns.items()
+        if not column["nullable"] and column.get("default") is None and name not in names
+    ]
+    assert not missing, f"fill_core_user: no value for the required columns {missing}"
+    with engine.begin() as connection:
+        connection.execute(
+            sa.text(
+                f"INSERT INTO core_user ({', '.join(names)}) "
+                f"SELECT {', '.join(values[name] for name in names)} FROM generate_series(1, :rows) AS g"
+            ),
+            {"rows": rows},
+        )
+        connection.execute(sa.text("ANALYZE core_user"))
+    return [f"bench{n}" for n in range(1, rows + 1, max(1, rows // 1000))]
+
+
+def columns_of_core_user(engine: sa.Engine) -> set[str]:
+    inspector = sa.inspect(engine)
+    return (
+        {column["name"] for column in inspector.get_columns("core_user")} if inspector.has_table("core_user") else set()
+    )
+
+
+def observe(url: str, script, rows: int, pause: float = 0.0) -> Observation:
+    """Upgrade to ``script`` from its parent on the empty database ``url``, and watch.
+
+    ``pause``: seconds to wait before the migration records its version, its transaction
+    still open, so that small data cannot hide a lock from the watcher (for the tests).
+    """
+    engine = sa.create_engine(url, poolclass=NullPool)
+    migration = sa.create_engine(url, poolclass=NullPool, connect_args={"application_name": APPLICATION_NAME})
+
+    @sa.event.listens_for(migration, "before_cursor_execute")
+    def pause_before_version_write(connection, cursor, statement: str, *args) -> None:
+        if pause and statement.startswith(("UPDATE alembic_version", "INSERT INTO alembic_version")):
+            time.sleep(pause)
+
+    alembic_config = config()
+    try:
+        alembic_config.attributes["connection"] = engine
+        parent = script.down_revision
+        if not parent:
+            raise ValueError(f"{script.revision} creates the schema: there is no table to watch")
+        grandparent = revisions.find(parent).down_revision
+        if grandparent:
+            alembic.command.upgrade(alembic_config, grandparent)
+        before_parent = columns_of_core_user(engine)
+        alembic.command.upgrade(alembic_config, parent)
+        ids = fill_core_user(engine, rows, leave_null=columns_of_core_user(engine) - before_parent)
+        libpq = libpq_url(url)
+        before = filenodes(libpq)
+        watcher = Watcher(libpq)
+        clients = [
+            Client(libpq, "SELECT username FROM core_user WHERE id = %s", ids),
+            Client(libpq, "UPDATE core_user SET username = username WHERE id = %s", ids),
+        ]
+        for thread in [watcher, *clients]:
+            thread.start()
+        time.sleep(0.05)
+        alembic_config.attributes["connection"] = migration
+        start = time.perf_counter()
+        try:
+            alembic.command.upgrade(alembic_config, script.revision)
+        finally:
+            seconds = time.perf_counter() - start
+            time.sleep(0.05)
+            for thread in [watcher, *clients]:
+                thread.stop.set()
+                thread.join()
+        if watcher.error:
+            raise watcher.error
+        after = filenodes(libpq)
+        observation = Observation(script.revision, rows, round(seconds, 3))
+        for table, strength in sorted(watcher.strongest.items()):
+            first, last = watcher.blocking.get(table, (0.0, -POLL_SECONDS))
+            observation.tables[table] = TableFacts(LOCK_MODES[strength], round(last - first + POLL_SECONDS, 3))
+        for oid, (_, node) in before.items():
+            if oid in after and after[oid][1] != node:
+                observation.tables.setdefault(after[oid][0], TableFacts("AccessExclusiveLock")).rewritten = True
+        observation.reader_max_seconds = round(clients[0].longest, 3)
+        observation.writer_max_seconds = round(clients[1].longest, 3)
+        return observation
+    finally:
+        engine.dispose()
+        migration.dispose()
