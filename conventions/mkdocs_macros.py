@@ -120,6 +120,73 @@ def measures_tab(script) -> str:
     return "\n".join(lines) + "\n"
 
 
+STRATEGY_NAMES = {
+    "single": "un seul `UPDATE`",
+    "rescan": "lots par `WHERE processed IS NULL`",
+    "walk": "lots par la clé primaire (la révision)",
+}
+TARGET_NAMES = {
+    "ratio_to_single": ("durée rapportée à un seul `UPDATE`", lambda value: f"{value:.2f}".replace(".", ",")),
+    "growth": (
+        "croissance de la durée, du plus petit au plus grand nombre de lignes",
+        lambda value: "\u00d7" + f"{value:.1f}".replace(".", ","),
+    ),
+    "slowest_batch": ("lot le plus lent", lambda value: milliseconds(value)),
+    "writer_max": ("attente la plus longue d'une écriture concurrente", lambda value: milliseconds(value)),
+}
+
+
+def milliseconds(value: float) -> str:
+    return (f"{value * 1000:.1f}" if value < 0.01 else f"{value * 1000:.0f}").replace(".", ",") + "\u00a0ms"
+
+
+def number(value: int) -> str:
+    return f"{value:,}".replace(",", "\u202f")
+
+
+def batch_strategies() -> str:
+    """The large-table strategies measured by make bench: a table, the plot, and the targets."""
+    measured = json.loads((SNAPSHOTS / snapshots.BATCHES).read_text(encoding="utf-8"))
+    conditions = json.loads((SNAPSHOTS / snapshots.MEASURE_CONDITIONS).read_text(encoding="utf-8"))
+    lines = [
+        "| Base | Lignes | Stratégie | Durée | Lot le plus lent | Écriture concurrente (p50 / p99 / max) |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for result in measured["results"]:
+        writer = (
+            " / ".join(milliseconds(result[key]) for key in ("writer_p50", "writer_p99", "writer_max"))
+            if "writer_max" in result
+            else "—"
+        )
+        lines.append(
+            f"| {DIALECT_NAMES[result['dialect']]} | {number(result['rows'])} | {STRATEGY_NAMES[result['strategy']]} "
+            f"| {seconds(result['seconds'])} | {milliseconds(result['slowest_batch'])} | {writer} |"
+        )
+    lines += [
+        "",
+        f"Chaque chiffre est la médiane de {measured['repeat']} mesures.",
+        "",
+        f'--8<-- "{snapshots.BATCHES_PLOT}"',
+        "",
+        "Les cibles de la révision\u00a0:",
+        "",
+    ]
+    for check in measured["verdict"]:
+        name, show = TARGET_NAMES[check["target"]]
+        met = "atteinte" if check["met"] else "**manquée**"
+        lines.append(
+            f"- {DIALECT_NAMES[check['dialect']]}, {name}\u00a0: {show(check['value'])} "
+            f"(cible\u00a0: {show(check['limit'])} au plus), {met}."
+        )
+    lines += [
+        "",
+        f"*Mesuré par `make bench` le {conditions['date']}, sur PostgreSQL {conditions['postgresql']} "
+        f"(fsync {'activé' if conditions['fsync'] == 'on' else 'désactivé'}) et un fichier SQLite, "
+        f"{conditions['cores']} cœurs {conditions['cpu']}.*",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def on_pre_page_macros(env) -> None:
     page = env.page.file.src_path
     try:
@@ -136,6 +203,7 @@ def on_pre_page_macros(env) -> None:
 
 def define_env(env) -> None:
     env.conf["extra"]["verified_with"] = (SNAPSHOTS / snapshots.VERSIONS).read_text(encoding="utf-8").strip()
+    env.macro(batch_strategies)
 
     @env.macro
     def revision(revision: str) -> str:

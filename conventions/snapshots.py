@@ -11,6 +11,7 @@ as the pages include them (``--8<-- "sql/…"``).
 - ``errors/<name>.txt``: an error that a test provokes outside any block, quoted by a page;
 - ``measures/<revision file>.json``: what PostgreSQL did while the revision ran on a large
   table (locks, rewrites, stalls; written by ``make bench``), and ``measures/conditions.json``;
+- ``measures/batches.json`` and ``measures/batches.svg``: the large-table strategies compared;
 - ``versions.txt``: the versions the examples were verified with (the footer).
 """
 
@@ -21,6 +22,8 @@ from conventions.layout import DOCS, SNAPSHOTS
 
 VERSIONS = "versions.txt"
 MEASURE_CONDITIONS = "measures/conditions.json"
+BATCHES = "measures/batches.json"  # the large-table strategies (make bench)
+BATCHES_PLOT = "measures/batches.svg"
 QUOTED_ERROR = re.compile(r'--8<--\s+"(errors/[^"]+)"')
 
 
@@ -60,7 +63,7 @@ def expected() -> set[str]:
     """Every snapshot that the revisions and the pages call for."""
     from conventions import blocks, layout, revisions
 
-    wanted = {VERSIONS, MEASURE_CONDITIONS}
+    wanted = {VERSIONS, MEASURE_CONDITIONS, BATCHES, BATCHES_PLOT}
     for script in revisions.scripts()[1:]:  # the first creates the schema: nothing to watch
         wanted.add(measures(revisions.stem(script)))
     for script in revisions.scripts():

@@ -13,15 +13,19 @@ import json
 import os
 import platform
 import signal
+import statistics
 import sys
+import tempfile
 import time
 import uuid
+from pathlib import Path
 
 import psycopg
 import sqlalchemy as sa
 
 from conventions import revisions, snapshots
 from conventions.layout import SNAPSHOTS
+from tests import bench_batches
 from tests.observer import observe
 from tests.postgres import TemporaryServer, find_bindir, libpq_url
 
@@ -57,7 +61,10 @@ def write(relative: str, data: dict) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("revisions", nargs="*", help="revision ids (all by default)")
+    parser.add_argument("--batch-rows", type=int, nargs=2, default=[100_000, 1_000_000])
+    parser.add_argument("--only-batches", action="store_true", help="only the large-table strategies")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each strategy (the median is kept)")
+    parser.add_argument("revisions", nargs="*", help="revision ids (all by default; then the strategies too)")
     arguments = parser.parse_args()
     chosen = [revisions.find(r) for r in arguments.revisions] or revisions.scripts()[1:]  # the first creates the schema
 
@@ -69,7 +76,7 @@ def main() -> int:
         url = server.start()
     try:
         write(snapshots.MEASURE_CONDITIONS, conditions(url, arguments.rows))
-        for script in chosen:
+        for script in [] if arguments.only_batches else chosen:
             name = f"bench_{uuid.uuid4().hex[:8]}"
             with psycopg.connect(libpq_url(url), autocommit=True) as connection:
                 connection.execute(f'CREATE DATABASE "{name}"')
@@ -82,10 +89,51 @@ def main() -> int:
                     connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
             write(snapshots.measures(revisions.stem(script)), observation.as_dict())
             print(f"{script.revision}: {observation.seconds} s ({time.perf_counter() - start:.0f} s with the set-up)")
+        if not arguments.revisions:
+            batches(url, arguments.batch_rows, arguments.repeat)
     finally:
         if server:
             server.stop()
     return 0
+
+
+def median_of(runs: list[dict]) -> dict:
+    """The median of each figure over several runs of one strategy."""
+    return runs[0] | {
+        key: statistics.median(run[key] for run in runs) for key, value in runs[0].items() if isinstance(value, float)
+    }
+
+
+def batches(url: str, sizes: list[int], repeat: int) -> None:
+    """The large-table strategies, on PostgreSQL and on a SQLite file, at each size (median of ``repeat`` runs)."""
+    results = []
+    with tempfile.TemporaryDirectory(prefix="guide-bench-") as directory:
+        for rows in sizes:
+            for strategy in bench_batches.STRATEGIES:
+                name = f"bench_{uuid.uuid4().hex[:8]}"
+                databases = [
+                    sa.make_url(url).set(database=name).render_as_string(hide_password=False),
+                    f"sqlite:///{directory}/{name}.db",
+                ]
+                for database in databases:
+                    runs = []
+                    for _ in range(repeat):
+                        with psycopg.connect(libpq_url(url), autocommit=True) as connection:
+                            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                            connection.execute(f'CREATE DATABASE "{name}"')
+                        Path(f"{directory}/{name}.db").unlink(missing_ok=True)
+                        runs.append(bench_batches.measure(database, strategy, rows))
+                    results.append(median_of(runs))
+                    print(results[-1])
+                with psycopg.connect(libpq_url(url), autocommit=True) as connection:
+                    connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    write(snapshots.BATCHES, {"repeat": repeat, "results": results, "verdict": bench_batches.verdict(results)})
+    (SNAPSHOTS / snapshots.BATCHES_PLOT).write_text(bench_batches.plot(results), encoding="utf-8")
+    for check in bench_batches.verdict(results):
+        print(
+            f"{check['dialect']}: {check['target']} = {check['value']} (target <= {check['limit']}): "
+            f"{'met' if check['met'] else 'MISSED'}"
+        )
 
 
 if __name__ == "__main__":

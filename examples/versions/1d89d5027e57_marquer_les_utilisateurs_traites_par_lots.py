@@ -26,7 +26,24 @@ depends_on: str | Sequence[str] | None = None
 
 logger = logging.getLogger("migrations")
 
-BATCH_SIZE = 10_000
+BATCH_SIZE = 2_000
+
+# La fin du lot suivant : le BATCH_SIZE-ième identifiant après le dernier traité, lu dans
+# l'index de la clé primaire. Chaque lot coûte le même prix, quelle que soit sa place.
+END_OF_BATCH = sa.text(
+    "SELECT max(id) FROM (SELECT id FROM core_user WHERE id > :after ORDER BY id LIMIT :size) AS batch"
+)
+UPDATE_BATCH = sa.text("UPDATE core_user SET processed = true WHERE id > :after AND id <= :until AND processed IS NULL")
+
+
+def mark_processed_in_batches(connection: sa.Connection, batch_size: int = BATCH_SIZE) -> int:
+    """Parcourir core_user dans l'ordre de la clé primaire, un lot à la fois ; renvoie le nombre de lignes traitées."""
+    done, after = 0, ""
+    while (until := connection.execute(END_OF_BATCH, {"after": after, "size": batch_size}).scalar()) is not None:
+        done += connection.execute(UPDATE_BATCH, {"after": after, "until": until}).rowcount
+        after = until
+        logger.info("Traité %d enregistrements", done)
+    return done
 
 
 def upgrade() -> None:
@@ -36,28 +53,9 @@ def upgrade() -> None:
         # Une colonne nullable sans valeur par défaut : instantané, même sur une grande table
         op.add_column("core_user", sa.Column("processed", sa.Boolean(), nullable=True))
 
-    done = 0
-    # Chaque lot de 10 000 lignes est validé seul : pas de verrou long
+    # Chaque requête du bloc est validée seule : un lot ne garde ses verrous que le temps de sa mise à jour
     with op.get_context().autocommit_block():
-        while True:
-            result = connection.execute(
-                sa.text(
-                    """
-                    UPDATE core_user
-                    SET processed = true
-                    WHERE id IN (
-                        SELECT id FROM core_user
-                        WHERE processed IS NULL
-                        LIMIT :batch_size
-                    )
-                    """
-                ),
-                {"batch_size": BATCH_SIZE},
-            )
-            if result.rowcount == 0:
-                break
-            done += result.rowcount
-            logger.info("Traité %d enregistrements", done)
+        mark_processed_in_batches(connection)
 
 
 def downgrade() -> None:

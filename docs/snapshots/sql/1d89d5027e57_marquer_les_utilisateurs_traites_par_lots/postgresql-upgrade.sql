@@ -1,27 +1,13 @@
 ALTER TABLE core_user ADD COLUMN processed BOOLEAN;
 
-UPDATE core_user
-SET processed = true
-WHERE id IN (
-    SELECT id FROM core_user
-    WHERE processed IS NULL
-    LIMIT %(batch_size)s
-);
+SELECT max(id) FROM (SELECT id FROM core_user WHERE id > %(after)s ORDER BY id LIMIT %(size)s) AS batch;
 
-UPDATE core_user
-SET processed = true
-WHERE id IN (
-    SELECT id FROM core_user
-    WHERE processed IS NULL
-    LIMIT %(batch_size)s
-);
+UPDATE core_user SET processed = true WHERE id > %(after)s AND id <= %(until)s AND processed IS NULL;
 
-UPDATE core_user
-SET processed = true
-WHERE id IN (
-    SELECT id FROM core_user
-    WHERE processed IS NULL
-    LIMIT %(batch_size)s
-);
+SELECT max(id) FROM (SELECT id FROM core_user WHERE id > %(after)s ORDER BY id LIMIT %(size)s) AS batch;
+
+UPDATE core_user SET processed = true WHERE id > %(after)s AND id <= %(until)s AND processed IS NULL;
+
+SELECT max(id) FROM (SELECT id FROM core_user WHERE id > %(after)s ORDER BY id LIMIT %(size)s) AS batch;
 
 UPDATE alembic_version SET version_num='1d89d5027e57' WHERE alembic_version.version_num = '93a98f3e389b';
