@@ -32,15 +32,23 @@ from tests.database import describe_schema
 STARTUPS: dict[str, Callable[..., None]] = {"today": update_db_tables, "proposed": update_db_tables_proposed}
 
 
-def commits_part_of_its_work(script: Script) -> bool:
-    return "autocommit_block" in inspect.getsource(script.module)
+# A revision that differs on SQLite returns early there: what follows runs on PostgreSQL only
+SQLITE_BRANCH = 'if op.get_context().dialect.name != "postgresql":'
+
+
+def commits_part_of_its_work(script: Script, dialect: str) -> bool:
+    """Its upgrade, on this dialect, reaches an ``autocommit_block``."""
+    source = inspect.getsource(script.module.upgrade)
+    if dialect != "postgresql" and SQLITE_BRANCH in source:
+        source = source.split(SQLITE_BRANCH, 1)[1].split("return", 1)[0]
+    return runs_on(script, dialect) and "autocommit_block" in source
 
 
 def needs_its_own_transaction(script: Script, dialect: str) -> bool:
     """It commits part of its work, or, on PostgreSQL, adds an enum value that is used after it."""
     source = inspect.getsource(script.module)
-    return runs_on(script, dialect) and (
-        "autocommit_block" in source or (dialect == "postgresql" and "ADD VALUE" in source)
+    return commits_part_of_its_work(script, dialect) or (
+        runs_on(script, dialect) and dialect == "postgresql" and "ADD VALUE" in source
     )
 
 
@@ -84,7 +92,7 @@ def test_startup_applies_every_revision(
         if runs_on(script, dialect):
             with alembic_engine.begin() as connection:
                 script.module.test_upgrade(alembic_runner, connection)
-    expected = [s.revision for s in scripts() if commits_part_of_its_work(s) and runs_on(s, dialect)]
+    expected = [s.revision for s in scripts() if commits_part_of_its_work(s, dialect)]
     assert failed == ([] if startup == "proposed" else expected)
 
 

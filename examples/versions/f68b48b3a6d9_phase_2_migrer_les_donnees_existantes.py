@@ -24,14 +24,28 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+BATCH_SIZE = 2_000
+
+# Comme pour une grande table par lots : suivre la clé primaire, un lot validé à la fois
+END_OF_BATCH = sa.text(
+    "SELECT max(id) FROM (SELECT id FROM core_user WHERE id > :after ORDER BY id LIMIT :size) AS batch"
+)
+COPY_BATCH = sa.text("UPDATE core_user SET full_name = name WHERE id > :after AND id <= :until AND full_name IS NULL")
+
+
 def upgrade() -> None:
-    # Copy the existing rows; the application already writes both columns
+    # Copier les lignes existantes : l'application écrit déjà les deux colonnes.
+    # Un seul UPDATE verrouillerait chaque ligne jusqu'à la fin, et les écritures attendraient.
     connection = op.get_bind()
-    connection.execute(sa.text("UPDATE core_user SET full_name = name WHERE full_name IS NULL"))
+    after = ""
+    with op.get_context().autocommit_block():
+        while (until := connection.execute(END_OF_BATCH, {"after": after, "size": BATCH_SIZE}).scalar()) is not None:
+            connection.execute(COPY_BATCH, {"after": after, "until": until})
+            after = until
 
 
 def downgrade() -> None:
-    pass  # Nothing to undo: full_name can be copied again from name
+    pass  # Rien à défaire : full_name peut être recopiée depuis name
 
 
 # --8<-- [end:revision]
