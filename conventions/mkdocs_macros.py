@@ -206,6 +206,17 @@ def define_env(env) -> None:
     env.macro(batch_strategies)
 
     @env.macro
+    def measured(revision: str, figure: str, table: str = "core_user") -> str:
+        """A figure of make bench for a revision, for prose: ``blocking`` (on ``table``), ``reader`` or ``writer``."""
+        facts = json.loads((SNAPSHOTS / snapshots.measures(revisions.stem(revisions.find(revision)))).read_text())
+        value = {
+            "blocking": lambda: facts["tables"][table]["blocking_seconds"],
+            "reader": lambda: facts["reader_max_seconds"],
+            "writer": lambda: facts["writer_max_seconds"],
+        }[figure]()
+        return seconds(value)
+
+    @env.macro
     def revision(revision: str) -> str:
         """Tabs: the revision file, its data check, the SQL run by SQLite and by PostgreSQL."""
         page = env.page.file.src_path
