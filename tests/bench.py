@@ -21,13 +21,12 @@ import uuid
 from pathlib import Path
 
 import psycopg
-import sqlalchemy as sa
 
 from conventions import revisions, snapshots
 from conventions.layout import SNAPSHOTS
 from tests import bench_batches
 from tests.observer import observe
-from tests.postgres import TemporaryServer, find_bindir, libpq_url
+from tests.postgres import TemporaryServer, create_database, drop_database, find_bindir, libpq_url
 
 
 def cpu_model() -> str:
@@ -78,15 +77,12 @@ def main() -> int:
         write(snapshots.MEASURE_CONDITIONS, conditions(url, arguments.rows))
         for script in [] if arguments.only_batches else chosen:
             name = f"bench_{uuid.uuid4().hex[:8]}"
-            with psycopg.connect(libpq_url(url), autocommit=True) as connection:
-                connection.execute(f'CREATE DATABASE "{name}"')
-            database = sa.make_url(url).set(database=name).render_as_string(hide_password=False)
+            database = create_database(url, name)
             start = time.perf_counter()
             try:
                 observation = observe(database, script, arguments.rows)
             finally:
-                with psycopg.connect(libpq_url(url), autocommit=True) as connection:
-                    connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+                drop_database(url, name)
             write(snapshots.measures(revisions.stem(script)), observation.as_dict())
             print(f"{script.revision}: {observation.seconds} s ({time.perf_counter() - start:.0f} s with the set-up)")
         if not arguments.revisions:
@@ -111,22 +107,16 @@ def batches(url: str, sizes: list[int], repeat: int) -> None:
         for rows in sizes:
             for strategy in bench_batches.STRATEGIES:
                 name = f"bench_{uuid.uuid4().hex[:8]}"
-                databases = [
-                    sa.make_url(url).set(database=name).render_as_string(hide_password=False),
-                    f"sqlite:///{directory}/{name}.db",
-                ]
-                for database in databases:
+                sqlite_file = Path(directory) / f"{name}.db"
+                for dialect in ("postgresql", "sqlite"):
                     runs = []
                     for _ in range(repeat):
-                        with psycopg.connect(libpq_url(url), autocommit=True) as connection:
-                            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-                            connection.execute(f'CREATE DATABASE "{name}"')
-                        Path(f"{directory}/{name}.db").unlink(missing_ok=True)
+                        sqlite_file.unlink(missing_ok=True)
+                        database = create_database(url, name) if dialect == "postgresql" else f"sqlite:///{sqlite_file}"
                         runs.append(bench_batches.measure(database, strategy, rows))
                     results.append(median_of(runs))
-                    print(results[-1])
-                with psycopg.connect(libpq_url(url), autocommit=True) as connection:
-                    connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+                    print(dialect, results[-1])
+                drop_database(url, name)
     write(snapshots.BATCHES, {"repeat": repeat, "results": results, "verdict": bench_batches.verdict(results)})
     (SNAPSHOTS / snapshots.BATCHES_PLOT).write_text(bench_batches.plot(results), encoding="utf-8")
     for check in bench_batches.verdict(results):

@@ -14,16 +14,14 @@ updates random users meanwhile: its latencies give p50, p99 and max.
 
 import contextlib
 import statistics
-import threading
 import time
 
 import alembic.command
-import psycopg
 import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
 from conventions import revisions
-from tests.observer import fill_core_user
+from tests.observer import Client, fill_core_user
 from tests.postgres import libpq_url
 
 REVISION = "1d89d5027e57"
@@ -32,26 +30,6 @@ RESCAN = sa.text(
     "UPDATE core_user SET processed = true"
     " WHERE id IN (SELECT id FROM core_user WHERE processed IS NULL LIMIT :batch_size)"
 )
-
-
-class Writer(threading.Thread):
-    """Updates random users one at a time, and keeps each latency."""
-
-    def __init__(self, url: str, ids: list[str]) -> None:
-        super().__init__(daemon=True)
-        self.url, self.ids = url, ids
-        self.stop = threading.Event()
-        self.latencies: list[float] = []
-
-    def run(self) -> None:
-        import random
-
-        with psycopg.connect(self.url, autocommit=True) as connection:
-            while not self.stop.is_set():
-                start = time.perf_counter()
-                connection.execute("UPDATE core_user SET username = username WHERE id = %s", (random.choice(self.ids),))
-                self.latencies.append(time.perf_counter() - start)
-                time.sleep(0.002)
 
 
 def fill_sqlite(engine: sa.Engine, rows: int) -> None:
@@ -126,7 +104,8 @@ def measure(url: str, strategy: str, rows: int, batch_size: int | None = None) -
     try:
         writer = None
         if engine.dialect.name == "postgresql":
-            writer = Writer(libpq_url(url), [f"bench{n}" for n in range(1, rows + 1, max(1, rows // 1000))])
+            ids = [f"bench{n}" for n in range(1, rows + 1, max(1, rows // 1000))]
+            writer = Client(libpq_url(url), "UPDATE core_user SET username = username WHERE id = %s", ids, pause=0.002)
             writer.start()
             time.sleep(0.05)
         try:

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import alembic.util.pyfiles
-import psycopg
 import pytest
 import sqlalchemy as sa
 from _pytest.assertion.rewrite import rewrite_asserts
@@ -22,7 +21,7 @@ from conventions import snapshots
 from conventions.blocks import DIALECTS
 from conventions.layout import EXAMPLES, ROOT
 from conventions.revisions import config as examples_config
-from tests.postgres import INSTALL_HINT, TemporaryServer, find_bindir, libpq_url
+from tests.postgres import INSTALL_HINT, TemporaryServer, create_database, drop_database, find_bindir
 
 _postgres_skip_reason: str | None = None
 
@@ -80,14 +79,10 @@ def database_url(request: pytest.FixtureRequest, dialect: str, tmp_path: Path) -
         return
     server_url = request.getfixturevalue("postgres_url")
     name = f"test_{uuid.uuid4().hex[:12]}"
-    admin = libpq_url(server_url)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield sa.make_url(server_url).set(database=name).render_as_string(hide_password=False)
+        yield create_database(server_url, name)
     finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(server_url, name)
 
 
 @pytest.fixture(params=DIALECTS)

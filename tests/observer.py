@@ -103,22 +103,30 @@ class Watcher(threading.Thread):
 
 
 class Client(threading.Thread):
-    """A session that runs one statement by primary key over and over, and keeps its longest wait."""
+    """A session that runs one statement over and over (by a random primary key when ``ids`` are given).
 
-    def __init__(self, url: str, statement: str, ids: list[str]) -> None:
+    It keeps the latency of each run: ``longest``, and percentiles for the bench.
+    """
+
+    def __init__(self, url: str, statement: str, ids: list[str] | None = None, pause: float = 0.001) -> None:
         super().__init__(daemon=True)
-        self.url, self.statement, self.ids = url, statement, ids
+        self.url, self.statement, self.ids, self.pause = url, statement, ids, pause
         self.stop = threading.Event()
-        self.longest = 0.0
+        self.latencies: list[float] = []
+
+    @property
+    def longest(self) -> float:
+        return max(self.latencies, default=0.0)
 
     def run(self) -> None:
         with psycopg.connect(self.url, autocommit=True) as connection:
             while not self.stop.is_set():
+                parameters = (random.choice(self.ids),) if self.ids else None
                 start = time.perf_counter()
                 with contextlib.suppress(psycopg.Error):  # a column the revision renamed: the wait still counts
-                    connection.execute(self.statement, (random.choice(self.ids),))
-                self.longest = max(self.longest, time.perf_counter() - start)
-                time.sleep(0.001)
+                    connection.execute(self.statement, parameters)
+                self.latencies.append(time.perf_counter() - start)
+                time.sleep(self.pause)
 
 
 def filenodes(url: str) -> dict[int, tuple[str, int]]:

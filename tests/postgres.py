@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import psycopg
 import sqlalchemy as sa
 
 INSTALL_HINT = "installez-le avec « apt-get install postgresql-15 » ou donnez un serveur dans TEST_POSTGRES_URL"
@@ -25,6 +26,19 @@ DEFAULT_BINDIRS = ("/usr/lib/postgresql/15/bin",)
 def libpq_url(url: str) -> str:
     """The SQLAlchemy URL of a PostgreSQL database, as psycopg and the PG* tools take it."""
     return sa.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def create_database(server_url: str, name: str) -> str:
+    """A new, empty database on the server (replacing one of that name); its SQLAlchemy URL."""
+    with psycopg.connect(libpq_url(server_url), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return sa.make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(server_url: str, name: str) -> None:
+    with psycopg.connect(libpq_url(server_url), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def find_bindir() -> Path | None:

@@ -7,13 +7,12 @@ failure names ``docs/<page>:<line>``. The attributes are defined in conventions/
 
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from conventions import layout
 from conventions.blocks import page_blocks
 from tests.commands import Sandbox, command_blocks, run_page
-from tests.postgres import libpq_url
+from tests.postgres import create_database
 
 PAGES_WITH_COMMANDS = [page for page in layout.pages() if command_blocks(page)]
 
@@ -24,10 +23,7 @@ def sandbox(tmp_path: Path, request: pytest.FixtureRequest, page: str) -> Sandbo
     needs_postgres = any(block.attributes.get("database") == "postgresql" for block in command_blocks(page))
     postgres_url = request.getfixturevalue("postgres_url") if needs_postgres else None
     if postgres_url:
-        # Production commands name their database: create it on the test server
-        with psycopg.connect(libpq_url(postgres_url), autocommit=True) as connection:
-            connection.execute('DROP DATABASE IF EXISTS "hyperion_prod" WITH (FORCE)')
-            connection.execute('CREATE DATABASE "hyperion_prod"')
+        create_database(postgres_url, "hyperion_prod")  # production commands name their database
     return Sandbox(tmp_path, postgres_url)
 
 

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
 from conventions import revisions, snapshots
+from tests.observer import Client
 from tests.postgres import libpq_url
 
 REVISION = "9de44df5f488"  # ADD COLUMN, UPDATE, SET NOT NULL, ADD UNIQUE on core_user
@@ -27,22 +28,6 @@ REPORT_SECONDS = 1.5  # how long the long reader holds its lock
 @pytest.fixture
 def dialect() -> str:
     return "postgresql"
-
-
-class Reader(threading.Thread):
-    """A session that reads core_user over and over, and keeps its longest wait."""
-
-    def __init__(self, url: str) -> None:
-        super().__init__(daemon=True)
-        self.url, self.stop, self.longest = url, threading.Event(), 0.0
-
-    def run(self) -> None:
-        with psycopg.connect(self.url, autocommit=True) as connection:
-            while not self.stop.is_set():
-                start = time.perf_counter()
-                connection.execute("SELECT count(*) FROM core_user")
-                self.longest = max(self.longest, time.perf_counter() - start)
-                time.sleep(0.005)
 
 
 @contextlib.contextmanager
@@ -65,7 +50,7 @@ def upgrade_while_reporting(url: str, lock_timeout: str, monkeypatch: pytest.Mon
     config = revisions.config()
     engine = sa.create_engine(url, poolclass=NullPool)
     config.attributes["connection"] = engine
-    reader = Reader(libpq_url(url))
+    reader = Client(libpq_url(url), "SELECT count(*) FROM core_user", pause=0.005)
     error = None
     with long_report(libpq_url(url), REPORT_SECONDS):
         reader.start()
