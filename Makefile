@@ -9,7 +9,7 @@ RUN := $(VENV)/bin
 # The same examples, run again on the Alembic and SQLAlchemy versions that Hyperion pins
 HYPERION_VENV := .venv-hyperion
 
-.PHONY: install serve test snapshots example bench
+.PHONY: install serve site test snapshots example bench
 
 install: $(VENV)/.installed $(HYPERION_VENV)/.installed
 
@@ -27,6 +27,10 @@ $(HYPERION_VENV)/.installed: pyproject.toml uv.lock | $(UV)
 
 serve: install
 	SITE_URL=http://127.0.0.1:8000/ $(RUN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+# The site as GitHub Pages serves it (.github/workflows/guide.yml publishes it from main)
+site: install
+	$(RUN)/mkdocs build --strict --site-dir site
 
 # make test: every check. The writer's loop, on SQLite, in seconds:
 #   make test EXAMPLE=ba0022e5a923        the tests of one revision
@@ -58,6 +62,7 @@ snapshots: install
 	$(RUN)/pytest --snapshot-update --update-examples -q $(SNAPSHOT_SELECTION) \
 		|| $(RUN)/pytest --last-failed -q $(SNAPSHOT_SELECTION)
 
-# What PostgreSQL does while each revision runs, on 1,000,000 rows of core_user (EXAMPLE=<id>: one revision)
+# What PostgreSQL does on 1,000,000 rows of core_user: each revision, each operation of the safety table, the
+# large-table strategies (EXAMPLE=<id>: one revision; ONLY=revisions|operations|batches: one part)
 bench: install
-	$(RUN)/python -m tests.bench $(EXAMPLE)
+	$(RUN)/python -m tests.bench $(if $(ONLY),--only $(ONLY)) $(EXAMPLE)

@@ -7,14 +7,17 @@
   files themselves: the revision, its data check, the SQL each database ran.
 """
 
+import ast
 import json
+import os
 import re
 from pathlib import Path
 from textwrap import indent
 
+from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
 
-from conventions import blocks, revisions, snapshots
+from conventions import blocks, layout, revisions, snapshots
 from conventions.layout import DOCS, ROOT, SNAPSHOTS, where
 
 LONG_OUTPUT = 25  # lines: a longer output is folded
@@ -23,6 +26,53 @@ DIALECT_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 def fence(language: str, title: str, included: str) -> str:
     return f'```{language} title="{title}"\n--8<-- "{included}"\n```'
+
+
+# Module-level names that a reader skips: Alembic's identifiers, and what other tabs show
+HEADER_NAMES = {"revision", "down_revision", "branch_labels", "depends_on", "POSTGRESQL_ONLY", "SQUAWK"}
+WORK = re.compile(r"\b(op|batch_op)\.(?!get_)|\.execute\(")
+
+
+def revision_parts(path: Path) -> tuple[tuple[int, int], tuple[int, int], list[int]]:
+    """Line ranges (1-based, inclusive) of a revision file's header and body, and the body's lines to highlight.
+
+    The header runs from the docstring to Alembic's identifiers (and the constants other
+    tabs show); the body, from there to the end of the revision section. Highlighted:
+    the lines of upgrade and downgrade that change the database (``op.``, ``execute(``).
+    """
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index("# --8<-- [start:revision]") + 2
+    end = lines.index("# --8<-- [end:revision]")
+    module = ast.parse("\n".join(lines))
+    header_end = max(
+        node.end_lineno
+        for node in module.body
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        and {getattr(target, "id", None) for target in getattr(node, "targets", [getattr(node, "target", None)])}
+        & HEADER_NAMES
+    )
+    body_start = next(n for n in range(header_end + 1, end + 1) if lines[n - 1].strip())
+    while not lines[end - 1].strip():
+        end -= 1
+    functions = [
+        node for node in module.body if isinstance(node, ast.FunctionDef) and node.name in ("upgrade", "downgrade")
+    ]
+    highlighted = [
+        n - body_start + 1
+        for function in functions
+        for n in range(function.lineno, function.end_lineno + 1)
+        if WORK.search(lines[n - 1]) and not lines[n - 1].lstrip().startswith("#")
+    ]
+    return (start, header_end), (body_start, end), highlighted
+
+
+def revision_tab(relative: str) -> str:
+    """The revision as a reader wants it: upgrade and downgrade first, the header folded above, still copyable."""
+    (head_from, head_to), (body_from, body_to), highlighted = revision_parts(ROOT / "examples" / relative)
+    header = fence("python", f"{relative} (début)", f"{relative}:{head_from}:{head_to}")
+    shown = f'??? quote "En-tête, imports et identifiants"\n\n{indent(header, "    ")}\n\n'
+    lines = " ".join(str(n) for n in highlighted)
+    return shown + (f'```python title="{relative}" hl_lines="{lines}"\n--8<-- "{relative}:{body_from}:{body_to}"\n```')
 
 
 def tab(title: str, content: str) -> str:
@@ -91,7 +141,6 @@ def measures_tab(script) -> str:
     """What PostgreSQL did during the upgrade (snapshot of make bench), as a table, then squawk's verdict."""
     stem = revisions.stem(script)
     measured = json.loads((SNAPSHOTS / snapshots.measures(stem)).read_text(encoding="utf-8"))
-    conditions = json.loads((SNAPSHOTS / snapshots.MEASURE_CONDITIONS).read_text(encoding="utf-8"))
     rows = f"{measured['rows']:,}".replace(",", "\u202f")
     lines = [
         f"Pendant la montée, avec {rows} lignes dans `core_user`, une lecture et une écriture concurrentes\u00a0:",
@@ -111,9 +160,7 @@ def measures_tab(script) -> str:
         f"Durée de la montée\u00a0: {seconds(measured['seconds'])}. Attente la plus longue d'une lecture\u00a0: "
         f"{seconds(measured['reader_max_seconds'])}, d'une écriture\u00a0: {seconds(measured['writer_max_seconds'])}.",
         "",
-        f"*Mesuré par `make bench` le {conditions['date']}, sur PostgreSQL {conditions['postgresql']} "
-        f"(fsync {'activé' if conditions['fsync'] == 'on' else 'désactivé'}), {conditions['cores']} cœurs "
-        f"{conditions['cpu']}.*",
+        conditions_line(),
         "",
         *squawk_verdict(script),
     ]
@@ -147,17 +194,16 @@ def number(value: int) -> str:
 def batch_strategies() -> str:
     """The large-table strategies measured by make bench: a table, the plot, and the targets."""
     measured = json.loads((SNAPSHOTS / snapshots.BATCHES).read_text(encoding="utf-8"))
-    conditions = json.loads((SNAPSHOTS / snapshots.MEASURE_CONDITIONS).read_text(encoding="utf-8"))
     lines = [
-        "| Base | Lignes | Stratégie | Durée | Lot le plus lent | Écriture concurrente (p50 / p99 / max) |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| Base | Lignes | Stratégie | Durée, seule | Lot le plus lent | Durée avec l'écriture "
+        "| Attente de l'écriture (p50 / p99 / max) |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for result in measured["results"]:
-        writer = (
-            " / ".join(milliseconds(result[key]) for key in ("writer_p50", "writer_p99", "writer_max"))
-            if "writer_max" in result
-            else "—"
-        )
+        loaded, writer = "writer_max" in result, "— | —"
+        if loaded:
+            waits = " / ".join(milliseconds(result[key]) for key in ("writer_p50", "writer_p99", "writer_max"))
+            writer = f"{seconds(result['seconds_with_writer'])} | {waits}"
         lines.append(
             f"| {DIALECT_NAMES[result['dialect']]} | {number(result['rows'])} | {STRATEGY_NAMES[result['strategy']]} "
             f"| {seconds(result['seconds'])} | {milliseconds(result['slowest_batch'])} | {writer} |"
@@ -180,10 +226,62 @@ def batch_strategies() -> str:
         )
     lines += [
         "",
-        f"*Mesuré par `make bench` le {conditions['date']}, sur PostgreSQL {conditions['postgresql']} "
-        f"(fsync {'activé' if conditions['fsync'] == 'on' else 'désactivé'}) et un fichier SQLite, "
-        f"{conditions['cores']} cœurs {conditions['cpu']}.*",
+        conditions_line(" et un fichier SQLite"),
     ]
+    return "\n".join(lines) + "\n"
+
+
+REVISION_CALL = re.compile(r'revision\("([0-9a-f]+)"\)')
+
+
+def shown_at(revision: str) -> tuple[str, str]:
+    """The page that shows a revision's tabs, and the anchor of the heading above them."""
+    for page in layout.pages():
+        heading = ""
+        for line in (DOCS / page).read_text(encoding="utf-8").splitlines():
+            if line.startswith("#"):
+                heading = slugify(line.lstrip("#").strip().replace("`", ""), "-")
+            if revision in REVISION_CALL.findall(line):
+                return page, heading
+    raise LookupError(f"no page shows the revision {revision} with {{{{ revision(...) }}}}")
+
+
+def conditions_line(also: str = "") -> str:
+    """Where and when make bench measured: the last line under every table of measures."""
+    conditions = json.loads((SNAPSHOTS / snapshots.MEASURE_CONDITIONS).read_text(encoding="utf-8"))
+    return (
+        f"*Mesuré par `make bench` le {conditions['date']}, sur PostgreSQL {conditions['postgresql']} "
+        f"(fsync {'activé' if conditions['fsync'] == 'on' else 'désactivé'}, "
+        f"shared_buffers {conditions.get('shared_buffers', '128MB')}){also}, "
+        f"{conditions['cores']} cœurs {conditions['cpu']}.*"
+    )
+
+
+def safety_table(page: str) -> str:
+    """The schema changes measured one by one by make bench, as a table with a link to each recipe."""
+    measured = json.loads((SNAPSHOTS / snapshots.OPERATIONS).read_text(encoding="utf-8"))
+    lines = [
+        f"Mesuré sur {number(measured['rows'])} lignes de `core_user`, une lecture et une écriture tournant à côté.",
+        "",
+        "| Opération | Verdict | Verrou le plus fort | Écritures bloquées | Table réécrite "
+        "| Attente max. lecture / écriture | Durée | Recette |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for operation in measured["operations"]:
+        label = french(operation["label"]) + (f"<br>*{french(operation['note'])}*" if operation["note"] else "")
+        recipe = "—"
+        if operation["recipe"]:
+            target, anchor = shown_at(operation["recipe"])
+            link = os.path.relpath(target, os.path.dirname(page) or ".")
+            recipe = f"[`{operation['recipe']}`]({link}#{anchor})"
+        blocked = seconds(operation["blocking_seconds"]) if operation["blocking_seconds"] else "—"
+        waits = " / ".join(milliseconds(operation[key]) for key in ("reader_max_seconds", "writer_max_seconds"))
+        lines.append(
+            f"| {label} | {'**risqué**' if operation['risky'] else 'sans risque'} "
+            f"| `{LOCK_NAMES[operation['lock']]}` | {blocked} "
+            f"| {'oui' if operation['rewritten'] else 'non'} | {waits} | {seconds(operation['seconds'])} | {recipe} |"
+        )
+    lines += ["", conditions_line()]
     return "\n".join(lines) + "\n"
 
 
@@ -204,6 +302,8 @@ def on_pre_page_macros(env) -> None:
 def define_env(env) -> None:
     env.conf["extra"]["verified_with"] = (SNAPSHOTS / snapshots.VERSIONS).read_text(encoding="utf-8").strip()
     env.macro(batch_strategies)
+
+    env.macro(lambda: safety_table(env.page.file.src_path), "safety_table")
 
     @env.macro
     def measured(revision: str, figure: str, table: str = "core_user") -> str:
@@ -230,7 +330,7 @@ def define_env(env) -> None:
         out = ""
         if only := revisions.postgresql_only(script):
             out += f'!!! postgresql "PostgreSQL uniquement"\n\n    {only}\n\n'
-        out += tab("Révision", fence("python", relative, f"{relative}:revision"))
+        out += tab("Révision", revision_tab(relative))
         out += tab("Vérification", fence("python", relative, f"{relative}:check"))
         for dialect in ("postgresql",) if only else ("sqlite", "postgresql"):
             shown = "\n\n".join(

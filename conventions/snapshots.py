@@ -12,6 +12,7 @@ as the pages include them (``--8<-- "sql/…"``).
 - ``measures/<revision file>.json``: what PostgreSQL did while the revision ran on a large
   table (locks, rewrites, stalls; written by ``make bench``), and ``measures/conditions.json``;
 - ``measures/batches.json`` and ``measures/batches.svg``: the large-table strategies compared;
+- ``measures/operations.json``: the schema changes of the safety table, measured one by one;
 - ``versions.txt``: the versions the examples were verified with (the footer).
 """
 
@@ -24,6 +25,7 @@ VERSIONS = "versions.txt"
 MEASURE_CONDITIONS = "measures/conditions.json"
 BATCHES = "measures/batches.json"  # the large-table strategies (make bench)
 BATCHES_PLOT = "measures/batches.svg"
+OPERATIONS = "measures/operations.json"  # the safety table (make bench)
 QUOTED_ERROR = re.compile(r'--8<--\s+"(errors/[^"]+)"')
 
 
@@ -63,7 +65,7 @@ def expected() -> set[str]:
     """Every snapshot that the revisions and the pages call for."""
     from conventions import blocks, layout, revisions
 
-    wanted = {VERSIONS, MEASURE_CONDITIONS, BATCHES, BATCHES_PLOT}
+    wanted = {VERSIONS, MEASURE_CONDITIONS, BATCHES, BATCHES_PLOT, OPERATIONS}
     for script in revisions.scripts()[1:]:  # the first creates the schema: nothing to watch
         wanted.add(measures(revisions.stem(script)))
     for script in revisions.scripts():

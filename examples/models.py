@@ -1,7 +1,7 @@
-"""Hyperion-like models: the schema at the head of ``versions/``.
+"""Des modèles comme ceux d'Hyperion : le schéma à la tête de ``versions/``.
 
-``alembic check`` compares these models with the database upgraded to head:
-a revision that forgets a change, or a model that forgets a revision, fails it.
+``alembic check`` compare ces modèles à la base mise à jour : une révision qui oublie
+un changement, ou un modèle qui oublie une révision, le fait échouer.
 """
 
 import enum
@@ -70,6 +70,7 @@ class CoreUser(Base):
     __tablename__ = "core_user"
     __table_args__ = (
         UniqueConstraint("email", name="uq_core_user_email"),
+        UniqueConstraint("username", name="uq_core_user_username"),
         CheckConstraint("email LIKE '%@%'", name="ck_core_user_email_format"),
         Index("idx_core_user_username", "username"),
         Index(
@@ -92,6 +93,14 @@ class CoreUser(Base):
     last_login: Mapped[datetime | None] = mapped_column(DateTime, server_default=func.now())
     uuid: Mapped[str] = mapped_column(String, server_default=random_uuid())
     processed: Mapped[bool | None] = mapped_column(Boolean)
+    school_id: Mapped[str | None] = mapped_column(String, ForeignKey("core_school.id", name="fk_core_user_school_id"))
+
+
+class CoreSchool(Base):
+    __tablename__ = "core_school"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
 
 
 class CoreGroup(Base):
@@ -103,7 +112,7 @@ class CoreGroup(Base):
 
 
 class CoreMembership(Base):
-    """Association table of the many-to-many relation between users and groups."""
+    """Table d'association de la relation plusieurs-à-plusieurs entre utilisateurs et groupes."""
 
     __tablename__ = "core_membership"
 
@@ -157,7 +166,7 @@ class CoreAssociation(Base):
 
 
 class CoreAssociationMembership(Base):
-    """Membership offers of the associations; it introduces the PostgreSQL enum type."""
+    """Offres d'adhésion des associations ; elle introduit le type enum PostgreSQL."""
 
     __tablename__ = "core_association_membership"
 

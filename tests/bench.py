@@ -1,10 +1,14 @@
-"""make bench: each revision's upgrade watched on PostgreSQL with a large core_user (tests/observer.py).
+"""make bench: what PostgreSQL does with a large core_user, written under docs/snapshots/measures/.
 
-    python -m tests.bench [--rows N] [revision ...]
+    python -m tests.bench [--rows N] [--only revisions|operations|batches] [revision ...]
 
-Writes the snapshots ``docs/snapshots/measures/<revision file>.json`` that the revision's
-tab "Mesures PostgreSQL" shows, and ``measures/conditions.json``: rows, machine, versions.
-Uses TEST_POSTGRES_URL, or a throwaway server like the tests.
+- each revision's upgrade, watched (tests/observer.py): ``measures/<revision file>.json``,
+  for the revision's tab "Mesures PostgreSQL";
+- the operations of the safety table (tests/bench_operations.py): ``measures/operations.json``;
+- the large-table strategies (tests/bench_batches.py): ``measures/batches.json`` and its plot;
+- ``measures/conditions.json``: rows, machine, versions.
+
+Revision ids given: those revisions only. Uses TEST_POSTGRES_URL, or a throwaway server like the tests.
 """
 
 import argparse
@@ -24,9 +28,13 @@ import psycopg
 
 from conventions import revisions, snapshots
 from conventions.layout import SNAPSHOTS
-from tests import bench_batches
+from tests import bench_batches, bench_operations
 from tests.observer import observe
 from tests.postgres import TemporaryServer, create_database, drop_database, find_bindir, libpq_url
+
+PARTS = ("revisions", "operations", "batches")
+# A production server keeps its hot tables in memory: 1M users and their indexes take about 400 MB
+SERVER_SETTINGS = {"shared_buffers": "1GB"}
 
 
 def cpu_model() -> str:
@@ -41,10 +49,12 @@ def conditions(url: str, rows: int) -> dict:
     with psycopg.connect(libpq_url(url)) as connection:
         server = connection.execute("SHOW server_version").fetchone()[0].split()[0]
         fsync = connection.execute("SHOW fsync").fetchone()[0]
+        shared_buffers = connection.execute("SHOW shared_buffers").fetchone()[0]
     return {
         "rows": rows,
         "postgresql": server,
         "fsync": fsync,
+        "shared_buffers": shared_buffers,
         "cpu": cpu_model(),
         "cores": os.cpu_count(),
         "date": datetime.date.today().isoformat(),
@@ -61,21 +71,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--batch-rows", type=int, nargs=2, default=[100_000, 1_000_000])
-    parser.add_argument("--only-batches", action="store_true", help="only the large-table strategies")
+    parser.add_argument("--only", choices=PARTS, help="one part of the bench")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each strategy (the median is kept)")
     parser.add_argument("revisions", nargs="*", help="revision ids (all by default; then the strategies too)")
     arguments = parser.parse_args()
     chosen = [revisions.find(r) for r in arguments.revisions] or revisions.scripts()[1:]  # the first creates the schema
+    parts = {"revisions"} if arguments.revisions else {arguments.only} if arguments.only else set(PARTS)
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the server on the way out (finally)
     server = None
     url = os.environ.get("TEST_POSTGRES_URL")
     if not url:
-        server = TemporaryServer(find_bindir())
+        server = TemporaryServer(find_bindir(), SERVER_SETTINGS)
         url = server.start()
     try:
         write(snapshots.MEASURE_CONDITIONS, conditions(url, arguments.rows))
-        for script in [] if arguments.only_batches else chosen:
+        for script in chosen if "revisions" in parts else []:
             name = f"bench_{uuid.uuid4().hex[:8]}"
             database = create_database(url, name)
             start = time.perf_counter()
@@ -85,12 +96,24 @@ def main() -> int:
                 drop_database(url, name)
             write(snapshots.measures(revisions.stem(script)), observation.as_dict())
             print(f"{script.revision}: {observation.seconds} s ({time.perf_counter() - start:.0f} s with the set-up)")
-        if not arguments.revisions:
+        if "operations" in parts:
+            operations(url, arguments.rows)
+        if "batches" in parts:
             batches(url, arguments.batch_rows, arguments.repeat)
     finally:
         if server:
             server.stop()
     return 0
+
+
+def operations(url: str, rows: int) -> None:
+    """The safety table: each operation on its own copy of a large database at head."""
+    start = time.perf_counter()
+    results = bench_operations.measure_all(url, rows)
+    write(snapshots.OPERATIONS, {"rows": rows, "operations": results})
+    for result in results:
+        print(f"{result['key']}: {result['lock']}, blocks writes {result['blocking_seconds']} s, {result['seconds']} s")
+    print(f"operations: {time.perf_counter() - start:.0f} s")
 
 
 def median_of(runs: list[dict]) -> dict:
@@ -109,12 +132,24 @@ def batches(url: str, sizes: list[int], repeat: int) -> None:
                 name = f"bench_{uuid.uuid4().hex[:8]}"
                 sqlite_file = Path(directory) / f"{name}.db"
                 for dialect in ("postgresql", "sqlite"):
-                    runs = []
-                    for _ in range(repeat):
-                        sqlite_file.unlink(missing_ok=True)
-                        database = create_database(url, name) if dialect == "postgresql" else f"sqlite:///{sqlite_file}"
-                        runs.append(bench_batches.measure(database, strategy, rows))
-                    results.append(median_of(runs))
+                    # timed alone; on PostgreSQL, then run again beside a writer, for its latencies
+                    result = {}
+                    for writer in (False, True) if dialect == "postgresql" else (False,):
+                        runs = []
+                        for _ in range(repeat):
+                            sqlite_file.unlink(missing_ok=True)
+                            database = (
+                                create_database(url, name) if dialect == "postgresql" else f"sqlite:///{sqlite_file}"
+                            )
+                            runs.append(bench_batches.measure(database, strategy, rows, writer=writer))
+                        loaded = median_of(runs)
+                        result |= (
+                            {f"{key}_with_writer": loaded[key] for key in ("seconds", "slowest_batch")}
+                            | {key: value for key, value in loaded.items() if key.startswith("writer_")}
+                            if writer
+                            else loaded
+                        )
+                    results.append(result)
                     print(dialect, results[-1])
                 drop_database(url, name)
     write(snapshots.BATCHES, {"repeat": repeat, "results": results, "verdict": bench_batches.verdict(results)})

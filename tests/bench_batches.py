@@ -64,7 +64,7 @@ def prepare(url: str, rows: int) -> sa.Engine:
 def run(engine: sa.Engine, strategy: str, batch_size: int | None = None) -> dict:
     """Run one strategy; its total time and its slowest statement."""
     module = revisions.find(REVISION).module
-    batch_size = batch_size or module.BATCH_SIZE
+    batch_size = batch_size or module.BATCH_SIZES[engine.dialect.name]
     statements: list[float] = []
 
     def before(conn, cursor, statement, parameters, context, executemany) -> None:
@@ -99,23 +99,28 @@ def run(engine: sa.Engine, strategy: str, batch_size: int | None = None) -> dict
     return {"seconds": round(seconds, 3), "slowest_batch": round(max(statements), 3), "batches": len(statements)}
 
 
-def measure(url: str, strategy: str, rows: int, batch_size: int | None = None) -> dict:
+def measure(url: str, strategy: str, rows: int, batch_size: int | None = None, writer: bool = False) -> dict:
+    """One run of a strategy on the empty database ``url``; with ``writer`` (PostgreSQL), a writer's latencies.
+
+    The bench times each strategy without the writer: on two cores, a writer that a single
+    UPDATE blocks leaves it the processor, while the batches share it. The writer's
+    latencies come from separate runs.
+    """
     engine = prepare(url, rows)
     try:
-        writer = None
-        if engine.dialect.name == "postgresql":
+        if writer:
             ids = [f"bench{n}" for n in range(1, rows + 1, max(1, rows // 1000))]
-            writer = Client(libpq_url(url), "UPDATE core_user SET username = username WHERE id = %s", ids, pause=0.002)
-            writer.start()
+            client = Client(libpq_url(url), "UPDATE core_user SET username = username WHERE id = %s", ids, pause=0.002)
+            client.start()
             time.sleep(0.05)
         try:
             result = run(engine, strategy, batch_size)
         finally:
             if writer:
-                writer.stop.set()
-                writer.join()
+                client.stop.set()
+                client.join()
         if writer:
-            latencies = sorted(writer.latencies)
+            latencies = sorted(client.latencies)
             result |= {
                 "writer_p50": round(statistics.median(latencies), 4),
                 "writer_p99": round(latencies[int(len(latencies) * 0.99) - 1], 4),

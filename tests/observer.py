@@ -6,6 +6,9 @@ its advisory lock) while three other sessions work:
 
 - a watcher reads ``pg_locks`` every few milliseconds: the strongest lock the migration
   held on each table, and for how long it held a lock that blocks writes;
+- after each of its statements, the migration's session reads its own locks: a lock
+  too short for the watcher still counts (except in an autocommit_block, where it is
+  already released);
 - a reader (``SELECT`` by primary key) and a writer (``UPDATE`` by primary key) on
   ``core_user``: the longest each of them waited.
 
@@ -50,6 +53,12 @@ JOIN pg_class c ON c.oid = l.relation
 WHERE a.application_name = %s AND a.datname = current_database()
   AND l.locktype = 'relation' AND l.granted AND c.relkind = 'r'
   AND c.relnamespace = 'public'::regnamespace
+"""
+# The locks that the session running this query holds: exact, since a transaction keeps them until its end
+OWN_LOCKS = """
+SELECT l.relation, c.relname, l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
+  AND c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
 """
 FILENODES = (
     "SELECT oid, relname, relfilenode FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace"
@@ -192,6 +201,14 @@ def observe(url: str, script, rows: int, pause: float = 0.0) -> Observation:
         if pause and statement.startswith(("UPDATE alembic_version", "INSERT INTO alembic_version")):
             time.sleep(pause)
 
+    own: dict[str, int] = {}  # table -> strongest mode the migration's session saw itself hold
+
+    @sa.event.listens_for(migration, "after_cursor_execute")
+    def read_own_locks(connection, cursor, *args) -> None:
+        with cursor.connection.cursor() as mine:
+            for _, table, mode in mine.execute(OWN_LOCKS).fetchall():
+                own[table] = max(own.get(table, 0), LOCK_MODES.index(mode))
+
     alembic_config = config()
     try:
         alembic_config.attributes["connection"] = engine
@@ -228,7 +245,8 @@ def observe(url: str, script, rows: int, pause: float = 0.0) -> Observation:
             raise watcher.error
         after = filenodes(libpq)
         observation = Observation(script.revision, rows, round(seconds, 3))
-        for table, strength in sorted(watcher.strongest.items()):
+        strongest = {table: max(strength, own.get(table, 0)) for table, strength in watcher.strongest.items()}
+        for table, strength in sorted((own | strongest).items()):
             first, last = watcher.blocking.get(table, (0.0, -POLL_SECONDS))
             observation.tables[table] = TableFacts(LOCK_MODES[strength], round(last - first + POLL_SECONDS, 3))
         for oid, (_, node) in before.items():

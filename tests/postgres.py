@@ -63,8 +63,9 @@ def free_port() -> int:
 class TemporaryServer:
     """initdb, pg_ctl start, and at the end pg_ctl stop and rm -r."""
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, settings: dict[str, str] | None = None) -> None:
         self.bindir = bindir
+        self.settings = settings or {}  # more server settings, e.g. {"shared_buffers": "1GB"} for the bench
         self.directory = Path(tempfile.mkdtemp(prefix="guide-pg-"))
         self.data = self.directory / "data"
         self.port = free_port()
@@ -92,7 +93,7 @@ class TemporaryServer:
         options = (
             f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.directory}"
             " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        )
+        ) + "".join(f" -c {name}={value}" for name, value in self.settings.items())
         self.started = True
         self._run(
             "pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.directory / "server.log"), "-w", "start"

@@ -25,11 +25,11 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # Add the new column, nullable: the running application ignores it
+    # Ajouter la nouvelle colonne, qui accepte NULL : l'application en service l'ignore
     with op.batch_alter_table("core_user") as batch_op:
         batch_op.add_column(sa.Column("full_name", sa.String(100), nullable=True))
 
-    # The application code does not change yet
+    # Le code de l'application ne change pas encore
 
 
 def downgrade() -> None:

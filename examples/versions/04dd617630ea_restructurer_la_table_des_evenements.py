@@ -25,70 +25,26 @@ depends_on: str | Sequence[str] | None = None
 
 # Ce que squawk signale dans le SQL de cette révision, et pourquoi la révision le garde
 SQUAWK: dict[str, str] = {
-    "ban-drop-table": (
-        "core_event est remplacée par sa copie, dans la même transaction : aucun client ne voit la table manquer."
+    "renaming-column": (
+        "les renommages sont instantanés, mais le code qui lit les anciens noms doit être déployé avec la révision."
     ),
-    "renaming-table": "la copie prend le nom de l'ancienne table : le code qui lit core_event continue de la trouver.",
 }
 
 
 def upgrade() -> None:
-    # 1. Create the new table
-    op.create_table(
-        "core_event_new",
-        sa.Column("id", sa.String(), primary_key=True),
-        sa.Column("title", sa.String(200), nullable=False),
-        sa.Column("description", sa.Text()),
-        sa.Column("event_date", sa.DateTime(), nullable=False),
-        sa.Column("status", sa.String(20), nullable=False),
-        sa.Column("created_date", sa.DateTime(), nullable=False),
-    )
-
-    # 2. Migrate the data: read every row of the old table...
-    connection = op.get_bind()
-    rows = connection.execute(sa.text("SELECT * FROM core_event")).mappings().all()
-
-    # ...transform each row and insert them all in one executemany
-    if rows:
-        connection.execute(
-            sa.text(
-                "INSERT INTO core_event_new (id, title, description, event_date, status, created_date)"
-                " VALUES (:id, :title, :desc, :date, :status, :created)"
-            ),
-            [
-                {
-                    "id": row["id"],
-                    "title": row["event_title"],  # renamed
-                    "desc": row["event_description"],
-                    "date": row["scheduled_date"],
-                    "status": row["status"],
-                    "created": row["created_date"],
-                }
-                for row in rows
-            ],
-        )
-
-    # 3. Drop the old table and rename the new one
-    op.drop_table("core_event")
-    op.rename_table("core_event_new", "core_event")
+    # Renommer sur place : PostgreSQL ne change que le catalogue, sans copier une ligne,
+    # et les clés étrangères qui visent core_event restent en place.
+    with op.batch_alter_table("core_event") as batch_op:
+        batch_op.alter_column("event_title", new_column_name="title")
+        batch_op.alter_column("event_description", new_column_name="description")
+        batch_op.alter_column("scheduled_date", new_column_name="event_date")
 
 
 def downgrade() -> None:
-    op.create_table(
-        "core_event_old",
-        sa.Column("id", sa.String(), primary_key=True),
-        sa.Column("event_title", sa.String(200), nullable=False),
-        sa.Column("event_description", sa.Text()),
-        sa.Column("scheduled_date", sa.DateTime(), nullable=False),
-        sa.Column("status", sa.String(20), nullable=False),
-        sa.Column("created_date", sa.DateTime(), nullable=False),
-    )
-    op.execute(
-        "INSERT INTO core_event_old (id, event_title, event_description, scheduled_date, status, created_date)"
-        " SELECT id, title, description, event_date, status, created_date FROM core_event"
-    )
-    op.drop_table("core_event")
-    op.rename_table("core_event_old", "core_event")
+    with op.batch_alter_table("core_event") as batch_op:
+        batch_op.alter_column("title", new_column_name="event_title")
+        batch_op.alter_column("description", new_column_name="event_description")
+        batch_op.alter_column("event_date", new_column_name="scheduled_date")
 
 
 # --8<-- [end:revision]
@@ -139,7 +95,7 @@ def test_downgrade(
     alembic_runner: "MigrationContext",
     alembic_connection: sa.Connection,
 ) -> None:
-    """Le downgrade recopie les lignes : rien n'est perdu."""
+    """Le downgrade rend leurs anciens noms aux colonnes : rien n'est perdu."""
     titles = alembic_connection.execute(sa.text("SELECT event_title FROM core_event ORDER BY id")).scalars().all()
     assert titles == ["Gala", "Soirée d'intégration"], titles
 

@@ -69,7 +69,7 @@ def downgrade() -> None:
     op.drop_table("core_event")
     op.drop_table("core_group")
     op.drop_table("core_user")
-    # drop_table does not drop the enum types that create_table created
+    # drop_table ne supprime pas les types enum que create_table a créés
     sa.Enum(name="available_association_membership").drop(op.get_bind(), checkfirst=True)
     sa.Enum(name="core_user_role").drop(op.get_bind(), checkfirst=True)
 

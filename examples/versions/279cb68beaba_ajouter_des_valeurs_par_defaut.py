@@ -36,31 +36,24 @@ def upgrade() -> None:
     if op.get_context().dialect.name == "postgresql":
         uuid_default = sa.text("gen_random_uuid()")
     else:
-        # SQLite has no gen_random_uuid(): 16 random bytes in hexadecimal
+        # SQLite n'a pas gen_random_uuid() : 16 octets aléatoires en hexadécimal
         uuid_default = sa.text("(lower(hex(randomblob(16))))")
 
     with op.batch_alter_table("core_user") as batch_op:
-        # Boolean with a server default
+        # Booléen avec une valeur par défaut côté serveur
         batch_op.add_column(
             sa.Column(
                 "email_notifications",
                 sa.Boolean(),
-                server_default=sa.sql.true(),  # ✅ rendered as true or 1 depending on the database
+                server_default=sa.sql.true(),  # s'écrit true ou 1 selon la base
                 nullable=False,
             )
         )
 
-        # DateTime with a server default
-        batch_op.add_column(
-            sa.Column(
-                "last_login",
-                sa.DateTime(),
-                server_default=sa.func.now(),
-                nullable=True,
-            )
-        )
+        # Date de dernière connexion : sans valeur par défaut, les utilisateurs existants gardent NULL
+        batch_op.add_column(sa.Column("last_login", sa.DateTime(), nullable=True))
 
-        # UUID with a server default, one expression per database
+        # UUID avec une valeur par défaut côté serveur, une expression par base
         batch_op.add_column(
             sa.Column(
                 "uuid",
@@ -69,6 +62,10 @@ def upgrade() -> None:
                 nullable=False,
             )
         )
+
+    # Puis la valeur par défaut, qui ne vaut que pour les nouvelles lignes
+    with op.batch_alter_table("core_user") as batch_op:
+        batch_op.alter_column("last_login", existing_type=sa.DateTime(), server_default=sa.func.now())
 
 
 def downgrade() -> None:
@@ -117,10 +114,20 @@ def test_upgrade(
         sa.text("SELECT email_notifications, last_login, uuid FROM core_user WHERE id IN ('jade', 'karim')")
     ).all()
     assert [row.email_notifications for row in rows] == [True, True], rows
-    assert all(row.last_login is not None for row in rows), rows
+    # Personne ne s'est connecté depuis l'ajout de la colonne : pas de date inventée
+    assert [row.last_login for row in rows] == [None, None], rows
     # Chaque ligne existante a reçu son propre identifiant
     assert len({str(row.uuid) for row in rows}) == 2, rows
     assert all(len(str(row.uuid).replace("-", "")) == 32 for row in rows), rows
+    # Un nouvel utilisateur reçoit la date de son inscription
+    alembic_connection.execute(
+        sa.text(
+            "INSERT INTO core_user (id, username, name, role, created_at, email)"
+            " VALUES ('lou', 'lou', 'Lou', 'member', '2024-03-26', 'lou@example.com')"
+        )
+    )
+    new = alembic_connection.execute(sa.text("SELECT last_login FROM core_user WHERE id = 'lou'")).scalar_one()
+    assert new is not None
 
 
 # --8<-- [end:check]

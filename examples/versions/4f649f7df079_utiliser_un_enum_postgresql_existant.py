@@ -25,7 +25,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # Reuse the type created with core_association_membership (do not create it again)
+    # Réutiliser le type créé avec core_association_membership (sans le recréer)
     op.add_column(
         "core_association",
         sa.Column(
@@ -34,7 +34,7 @@ def upgrade() -> None:
                 "aeecl",
                 "useecl",
                 name="available_association_membership",
-                create_type=False,  # Important: the type already exists
+                create_type=False,  # Important : le type existe déjà
             ),
             nullable=True,
         ),
@@ -42,7 +42,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # The type stays: core_association_membership still uses it
+    # Le type reste : core_association_membership l'utilise encore
     with op.batch_alter_table("core_association") as batch_op:
         batch_op.drop_column("membership_type")
 

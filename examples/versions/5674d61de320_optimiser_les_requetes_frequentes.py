@@ -33,13 +33,13 @@ SQUAWK: dict[str, str] = {
 
 
 def upgrade() -> None:
-    # Simple index for lookups
+    # Index simple, pour les recherches
     op.create_index("idx_core_user_username", "core_user", ["username"])
 
-    # Composite index for filtered queries
+    # Index composite, pour les requêtes filtrées
     op.create_index("idx_core_event_date_status", "core_event", ["event_date", "status"])
 
-    # Partial index: only the active users (PostgreSQL and SQLite both support it)
+    # Index partiel : seulement les utilisateurs actifs (PostgreSQL et SQLite le permettent)
     op.create_index(
         "idx_core_user_active",
         "core_user",

@@ -24,7 +24,7 @@ down_revision: str | Sequence[str] | None = "1d89d5027e57"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# Messages of this logger are shown by `alembic upgrade` (see alembic.ini)
+# `alembic upgrade` affiche les messages de ce journal (voir alembic.ini)
 logger = logging.getLogger("migrations")
 
 
@@ -33,23 +33,23 @@ def upgrade() -> None:
 
     connection = op.get_bind()
 
-    # Count the rows before
+    # Compter les lignes avant
     result = connection.execute(sa.text("SELECT COUNT(*) FROM core_user"))
     count_before = result.scalar()
     logger.info("Enregistrements avant migration : %s", count_before)
 
-    # The migration itself
+    # La migration elle-même
     result = connection.execute(sa.text("UPDATE core_user SET email = lower(email) WHERE email != lower(email)"))
     logger.info("Emails mis en minuscules : %s", result.rowcount)
 
-    # Count after
+    # Compter après
     result = connection.execute(sa.text("SELECT COUNT(*) FROM core_user WHERE email IS NOT NULL"))
     count_after = result.scalar()
     logger.info("Enregistrements avec email après migration : %s", count_after)
 
 
 def downgrade() -> None:
-    pass  # The original case of the emails is not kept: nothing to restore
+    pass  # La casse d'origine des emails n'est pas gardée : rien à restaurer
 
 
 # --8<-- [end:revision]

@@ -34,7 +34,7 @@ SQUAWK: dict[str, str] = {
 
 
 def upgrade() -> None:
-    # 1. Association table
+    # 1. Table d'association
     op.create_table(
         "core_membership",
         sa.Column("user_id", sa.String(), nullable=False),
@@ -43,11 +43,11 @@ def upgrade() -> None:
         sa.Column("role", sa.String(50), server_default="member"),
     )
 
-    # 2. Composite primary key
+    # 2. Clé primaire composite
     with op.batch_alter_table("core_membership") as batch_op:
         batch_op.create_primary_key("pk_core_membership", ["user_id", "group_id"])
 
-        # 3. Foreign keys
+        # 3. Clés étrangères
         batch_op.create_foreign_key(
             "fk_core_membership_user_id",
             "core_user",

@@ -40,10 +40,10 @@ SQUAWK: dict[str, str] = {
 
 def upgrade() -> None:
     with op.batch_alter_table("core_user") as batch_op:
-        # 1. Add the column as nullable first
+        # 1. Ajouter d'abord la colonne, qui accepte NULL
         batch_op.add_column(sa.Column("email", sa.String(255), nullable=True))
 
-    # 2. Fill it for the existing rows
+    # 2. La remplir pour les lignes existantes
     connection = op.get_bind()
     connection.execute(
         sa.text(
@@ -55,7 +55,7 @@ def upgrade() -> None:
         )
     )
 
-    # 3. Add the constraints
+    # 3. Ajouter les contraintes
     with op.batch_alter_table("core_user") as batch_op:
         batch_op.alter_column("email", existing_type=sa.String(255), nullable=False)
         batch_op.create_unique_constraint("uq_core_user_email", ["email"])

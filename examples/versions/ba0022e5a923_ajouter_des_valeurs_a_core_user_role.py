@@ -36,12 +36,12 @@ NEW_ROLES = ("admin", "member", "moderator", "contributor")
 
 def upgrade() -> None:
     if op.get_context().dialect.name == "postgresql":
-        # PostgreSQL: the values belong to the type core_user_role, not to the column
+        # PostgreSQL : les valeurs appartiennent au type core_user_role, pas à la colonne
         for value in NEW_ROLES[len(OLD_ROLES) :]:
             op.execute(f"ALTER TYPE core_user_role ADD VALUE IF NOT EXISTS '{value}'")
         return
 
-    # SQLite has no enum type: the column is a VARCHAR that the batch widens
+    # SQLite n'a pas de type enum : la colonne est un VARCHAR que le mode batch élargit
     with op.batch_alter_table("core_user") as batch_op:
         batch_op.alter_column(
             "role",
@@ -52,12 +52,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # Warning: rows that use one of the new values must be changed first
-    # (compared as text: PostgreSQL refuses a new enum value in the transaction that added it)
+    # Attention : les lignes qui utilisent une des nouvelles valeurs doivent d'abord changer
+    # (comparées comme texte : PostgreSQL refuse une nouvelle valeur d'enum dans la transaction qui l'a ajoutée)
     op.execute("UPDATE core_user SET role = 'member' WHERE CAST(role AS TEXT) IN ('moderator', 'contributor')")
 
     if op.get_context().dialect.name == "postgresql":
-        # PostgreSQL cannot remove a value from a type: recreate the type
+        # PostgreSQL ne sait pas retirer une valeur d'un type : recréer le type
         op.execute("ALTER TYPE core_user_role RENAME TO core_user_role_old")
         sa.Enum(*OLD_ROLES, name="core_user_role").create(op.get_bind())
         op.execute("ALTER TABLE core_user ALTER COLUMN role TYPE core_user_role USING role::text::core_user_role")

@@ -34,7 +34,7 @@ SQUAWK: dict[str, str] = {
 
 
 def upgrade() -> None:
-    # 1. Create the related table
+    # 1. Créer la table liée
     op.create_table(
         "core_user_profile",
         sa.Column("id", sa.String(), primary_key=True),
@@ -44,7 +44,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), server_default=sa.func.now()),
     )
 
-    # 2. Add the foreign key and the unique constraint (one profile per user)
+    # 2. Ajouter la clé étrangère et la contrainte unique (un profil par utilisateur)
     with op.batch_alter_table("core_user_profile") as batch_op:
         batch_op.create_foreign_key(
             "fk_core_user_profile_user_id",

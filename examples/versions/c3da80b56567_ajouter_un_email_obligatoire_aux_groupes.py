@@ -31,14 +31,14 @@ SQUAWK: dict[str, str] = {
 
 
 def upgrade() -> None:
-    # 1. Add the column as nullable
+    # 1. Ajouter la colonne, qui accepte NULL
     op.add_column("core_group", sa.Column("email", sa.String(255), nullable=True))
 
-    # 2. Fill in the missing values
+    # 2. Remplir les valeurs manquantes
     connection = op.get_bind()
     connection.execute(sa.text("UPDATE core_group SET email = lower(name) || '@temp.local' WHERE email IS NULL"))
 
-    # 3. Apply the NOT NULL constraint
+    # 3. Poser la contrainte NOT NULL
     with op.batch_alter_table("core_group") as batch_op:
         batch_op.alter_column("email", existing_type=sa.String(255), nullable=False)
 

@@ -25,13 +25,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # 1. Add the column: the server default fills every existing row with true
+    # 1. Ajouter la colonne : la valeur par défaut du serveur donne true à chaque ligne existante
     with op.batch_alter_table("core_user") as batch_op:
         batch_op.add_column(
             sa.Column("is_active", sa.Boolean(), server_default=sa.true()),
         )
 
-    # 2. Migrate the existing rows that must not keep the default
+    # 2. Corriger les lignes existantes qui ne doivent pas garder la valeur par défaut
     connection = op.get_bind()
     connection.execute(
         sa.text("UPDATE core_user SET is_active = false WHERE created_at < :date"),

@@ -7,13 +7,39 @@ CREATE TABLE _alembic_tmp_core_user (
 	is_active BOOLEAN DEFAULT 1, 
 	email VARCHAR(255) NOT NULL, 
 	email_notifications BOOLEAN DEFAULT 1 NOT NULL, 
-	last_login DATETIME DEFAULT CURRENT_TIMESTAMP, 
+	last_login DATETIME, 
 	uuid VARCHAR DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	CONSTRAINT uq_core_user_email UNIQUE (email), 
 	PRIMARY KEY (id)
 );
 
 INSERT INTO _alembic_tmp_core_user (id, username, name, role, created_at, is_active, email) SELECT core_user.id, core_user.username, core_user.name, core_user.role, core_user.created_at, core_user.is_active, core_user.email 
+FROM core_user;
+
+DROP TABLE core_user;
+
+ALTER TABLE _alembic_tmp_core_user RENAME TO core_user;
+
+CREATE INDEX idx_core_user_active ON core_user (created_at) WHERE is_active = 1;
+
+CREATE INDEX idx_core_user_username ON core_user (username);
+
+CREATE TABLE _alembic_tmp_core_user (
+	id VARCHAR NOT NULL, 
+	username VARCHAR(50) NOT NULL, 
+	name VARCHAR(50) NOT NULL, 
+	role VARCHAR(11) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	is_active BOOLEAN DEFAULT 1, 
+	email VARCHAR(255) NOT NULL, 
+	email_notifications BOOLEAN DEFAULT 1 NOT NULL, 
+	last_login DATETIME DEFAULT CURRENT_TIMESTAMP, 
+	uuid VARCHAR DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
+	CONSTRAINT uq_core_user_email UNIQUE (email), 
+	PRIMARY KEY (id)
+);
+
+INSERT INTO _alembic_tmp_core_user (id, username, name, role, created_at, is_active, email, email_notifications, last_login, uuid) SELECT core_user.id, core_user.username, core_user.name, core_user.role, core_user.created_at, core_user.is_active, core_user.email, core_user.email_notifications, core_user.last_login, core_user.uuid 
 FROM core_user;
 
 DROP TABLE core_user;
