@@ -1,15 +1,25 @@
-"""MkDocs hook: a snippet that points to a missing file or section fails the build naming the page and its line.
+"""MkDocs hooks: includes checked with the page's line, and checklist boxes named for screen readers.
 
-pymdownx.snippets also refuses them (``check_paths``), but its error names neither
-the page nor the line. This check runs on the Markdown after the macros: an include
-that a macro wrote is traced back to the line of the macro (by the revision id).
+A snippet that points to a missing file or section fails the build naming the page and
+its line. pymdownx.snippets also refuses them (``check_paths``), but its error names
+neither the page nor the line. This check runs on the Markdown after the macros: an
+include that a macro wrote is traced back to the line of the macro (by the revision id).
+
+pymdownx.tasklist draws a checkbox with no accessible name: each gets its item's text
+(``aria-label``), which axe-core requires (tests/test_browser.py).
+
+Generated blocks (a revision's files, its SQL, the outputs under the commands) stay out of
+the search index (``data-search-exclude``, read by Material's search): results then show
+the prose, and every page loads a lighter index. The blocks written in the pages stay in.
 """
 
+import html
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from conventions.includes import INCLUDE, sections
+from conventions.includes import INCLUDE, missing_part
 from conventions.layout import where
 
 
@@ -26,6 +36,31 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             raise PluginError(
                 f"{place}: the included file '{target}' does not exist (looked in {', '.join(map(str, base_paths))})"
             )
-        if section and section not in sections(found[0].read_text(encoding="utf-8")):
-            raise PluginError(f"{place}: the included file '{found[0]}' has no section '{section}'")
+        if section and (why := missing_part(found[0].read_text(encoding="utf-8"), section)):
+            raise PluginError(f"{place}: the included file '{found[0]}' {why}")
     return markdown
+
+
+TASK = re.compile(
+    r'(<li class="task-list-item"><label class="task-list-control"><input type="checkbox")([^>]*>)(.*?)</li>'
+)
+TAG = re.compile(r"<[^>]+>")
+
+
+def name_task(match: re.Match) -> str:
+    name = html.escape(" ".join(html.unescape(TAG.sub("", match[3])).split()), quote=True)
+    return f'{match[1]} aria-label="{name}"{match[2]}{match[3]}</li>'
+
+
+def on_page_content(content: str, page, config, files) -> str:
+    return exclude_generated_blocks(TASK.sub(name_task, content))
+
+
+# The title of a block that a macro generated: a revision file, a SQL snapshot, an output, an error
+GENERATED = re.compile(
+    r'<div class="(language-\w+ highlight)"><span class="filename">(?=versions/|sql/|Sortie|Erreur sur|examples/)'
+)
+
+
+def exclude_generated_blocks(content: str) -> str:
+    return GENERATED.sub(r'<div data-search-exclude class="\1"><span class="filename">', content)

