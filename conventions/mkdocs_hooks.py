@@ -7,10 +7,6 @@ include that a macro wrote is traced back to the line of the macro (by the revis
 
 pymdownx.tasklist draws a checkbox with no accessible name: each gets its item's text
 (``aria-label``), which axe-core requires (tests/test_browser.py).
-
-Generated blocks (a revision's files, its SQL, the outputs under the commands) stay out of
-the search index (``data-search-exclude``, read by Material's search): results then show
-the prose, and every page loads a lighter index. The blocks written in the pages stay in.
 """
 
 import html
@@ -53,14 +49,4 @@ def name_task(match: re.Match) -> str:
 
 
 def on_page_content(content: str, page, config, files) -> str:
-    return exclude_generated_blocks(TASK.sub(name_task, content))
-
-
-# The title of a block that a macro generated: a revision file, a SQL snapshot, an output, an error
-GENERATED = re.compile(
-    r'<div class="(language-\w+ highlight)"><span class="filename">(?=versions/|sql/|Sortie|Erreur sur|examples/)'
-)
-
-
-def exclude_generated_blocks(content: str) -> str:
-    return GENERATED.sub(r'<div data-search-exclude class="\1"><span class="filename">', content)
+    return TASK.sub(name_task, content)

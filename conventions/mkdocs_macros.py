@@ -24,8 +24,11 @@ LONG_OUTPUT = 25  # lines: a longer output is folded
 DIALECT_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
-def fence(language: str, title: str, included: str) -> str:
-    return f'```{language} title="{title}"\n--8<-- "{included}"\n```'
+def fence(language: str, title: str, included: str, hl_lines: str = "") -> str:
+    """A block that includes a generated or example file. It stays out of the search index (Material reads
+    ``data-search-exclude``): results show the prose, and every page loads a lighter index."""
+    lines = f' hl_lines="{hl_lines}"' if hl_lines else ""
+    return f'```{{.{language} title="{title}"{lines} data-search-exclude=""}}\n--8<-- "{included}"\n```'
 
 
 # Module-level names that a reader skips: Alembic's identifiers, and what other tabs show
@@ -72,7 +75,7 @@ def revision_tab(relative: str) -> str:
     header = fence("python", f"{relative} (début)", f"{relative}:{head_from}:{head_to}")
     shown = f'??? quote "En-tête, imports et identifiants"\n\n{indent(header, "    ")}\n\n'
     lines = " ".join(str(n) for n in highlighted)
-    return shown + (f'```python title="{relative}" hl_lines="{lines}"\n--8<-- "{relative}:{body_from}:{body_to}"\n```')
+    return shown + fence("python", relative, f"{relative}:{body_from}:{body_to}", hl_lines=lines)
 
 
 def tab(title: str, content: str) -> str:

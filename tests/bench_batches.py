@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
 from conventions import revisions
-from tests.observer import Client, fill_core_user
+from tests.observer import WRITE_ONE, Client, fill_core_user, running, sample_ids
 from tests.postgres import libpq_url
 
 REVISION = "1d89d5027e57"
@@ -108,17 +108,9 @@ def measure(url: str, strategy: str, rows: int, batch_size: int | None = None, w
     """
     engine = prepare(url, rows)
     try:
-        if writer:
-            ids = [f"bench{n}" for n in range(1, rows + 1, max(1, rows // 1000))]
-            client = Client(libpq_url(url), "UPDATE core_user SET username = username WHERE id = %s", ids, pause=0.002)
-            client.start()
-            time.sleep(0.05)
-        try:
+        client = Client(libpq_url(url), WRITE_ONE, sample_ids(rows), pause=0.002)
+        with running(client) if writer else contextlib.nullcontext():
             result = run(engine, strategy, batch_size)
-        finally:
-            if writer:
-                client.stop.set()
-                client.join()
         if writer:
             latencies = sorted(client.latencies)
             result |= {

@@ -31,10 +31,14 @@ from tests.observer import (
     BLOCKS_WRITES,
     LOCK_MODES,
     OWN_LOCKS,
+    READ_ONE,
+    WRITE_ONE,
     Client,
     Watcher,
     filenodes,
     fill_core_user,
+    running,
+    sample_ids,
 )
 from tests.postgres import create_database, drop_database, libpq_url
 
@@ -220,12 +224,8 @@ def run_step(connection: psycopg.Connection, sql: str, names: dict[int, str], wa
                 step.locks[table] = mode
     else:
         watcher = Watcher(watcher_url)
-        watcher.start()
-        try:
+        with running(watcher, settle=0):
             connection.execute(sql)
-        finally:
-            watcher.stop.set()
-            watcher.join()
         if watcher.error:
             raise watcher.error
         step.locks = {table: LOCK_MODES[strength] for table, strength in watcher.strongest.items()}
@@ -262,24 +262,15 @@ def measure(server_url: str, template: str, operation: Operation, rows: int) -> 
                 connection.execute(sql)
         before = filenodes(url)
         names = {oid: table for oid, (table, _) in before.items()}
-        ids = [f"bench{n}" for n in range(1, rows + 1, max(1, rows // 1000))]
-        clients = [
-            Client(url, "SELECT username FROM core_user WHERE id = %s", ids),
-            Client(url, "UPDATE core_user SET username = username WHERE id = %s", ids),
-        ]
-        for client in clients:
-            client.start()
-        time.sleep(0.05)
-        start = time.perf_counter()
-        try:
-            with psycopg.connect(url, autocommit=True, application_name=APPLICATION_NAME) as connection:
-                steps = [run_step(connection, sql, names, url) for sql in operation.steps]
-        finally:
-            seconds = time.perf_counter() - start
-            time.sleep(0.05)
-            for client in clients:
-                client.stop.set()
-                client.join()
+        ids = sample_ids(rows)
+        clients = [Client(url, READ_ONE, ids), Client(url, WRITE_ONE, ids)]
+        with running(*clients):
+            start = time.perf_counter()
+            try:
+                with psycopg.connect(url, autocommit=True, application_name=APPLICATION_NAME) as connection:
+                    steps = [run_step(connection, sql, names, url) for sql in operation.steps]
+            finally:
+                seconds = time.perf_counter() - start
         after = filenodes(url)
     finally:
         drop_database(server_url, name)

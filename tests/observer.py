@@ -19,6 +19,7 @@ import contextlib
 import random
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 import alembic.command
@@ -111,6 +112,31 @@ class Watcher(threading.Thread):
             self.error = error
 
 
+# What the concurrent reader and writer run, on a random user (ids from sample_ids)
+READ_ONE = "SELECT username FROM core_user WHERE id = %s"
+WRITE_ONE = "UPDATE core_user SET username = username WHERE id = %s"
+
+
+def sample_ids(rows: int) -> list[str]:
+    """About 1,000 ids of the users fill_core_user wrote, spread over the table."""
+    return [f"bench{n}" for n in range(1, rows + 1, max(1, rows // 1000))]
+
+
+@contextlib.contextmanager
+def running(*threads: threading.Thread, settle: float = 0.05) -> Iterator[None]:
+    """Start watchers and clients, and give them ``settle`` seconds before and after the work; then stop them."""
+    for thread in threads:
+        thread.start()
+    time.sleep(settle)
+    try:
+        yield
+    finally:
+        time.sleep(settle)
+        for thread in threads:
+            thread.stop.set()
+            thread.join()
+
+
 class Client(threading.Thread):
     """A session that runs one statement over and over (by a random primary key when ``ids`` are given).
 
@@ -177,7 +203,7 @@ def fill_core_user(engine: sa.Engine, rows: int, leave_null: set[str]) -> list[s
             {"rows": rows},
         )
         connection.execute(sa.text("ANALYZE core_user"))
-    return [f"bench{n}" for n in range(1, rows + 1, max(1, rows // 1000))]
+    return sample_ids(rows)
 
 
 def columns_of_core_user(engine: sa.Engine) -> set[str]:
@@ -224,23 +250,14 @@ def observe(url: str, script, rows: int, pause: float = 0.0) -> Observation:
         libpq = libpq_url(url)
         before = filenodes(libpq)
         watcher = Watcher(libpq)
-        clients = [
-            Client(libpq, "SELECT username FROM core_user WHERE id = %s", ids),
-            Client(libpq, "UPDATE core_user SET username = username WHERE id = %s", ids),
-        ]
-        for thread in [watcher, *clients]:
-            thread.start()
-        time.sleep(0.05)
+        clients = [Client(libpq, READ_ONE, ids), Client(libpq, WRITE_ONE, ids)]
         alembic_config.attributes["connection"] = migration
-        start = time.perf_counter()
-        try:
-            alembic.command.upgrade(alembic_config, script.revision)
-        finally:
-            seconds = time.perf_counter() - start
-            time.sleep(0.05)
-            for thread in [watcher, *clients]:
-                thread.stop.set()
-                thread.join()
+        with running(watcher, *clients):
+            start = time.perf_counter()
+            try:
+                alembic.command.upgrade(alembic_config, script.revision)
+            finally:
+                seconds = time.perf_counter() - start
         if watcher.error:
             raise watcher.error
         after = filenodes(libpq)

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
 from conventions import revisions, snapshots
-from tests.observer import Client
+from tests.observer import Client, running
 from tests.postgres import libpq_url
 
 REVISION = "9de44df5f488"  # ADD COLUMN, UPDATE, SET NOT NULL, ADD UNIQUE on core_user
@@ -52,17 +52,13 @@ def upgrade_while_reporting(url: str, lock_timeout: str, monkeypatch: pytest.Mon
     config.attributes["connection"] = engine
     reader = Client(libpq_url(url), "SELECT count(*) FROM core_user", pause=0.005)
     error = None
-    with long_report(libpq_url(url), REPORT_SECONDS):
-        reader.start()
-        time.sleep(0.1)
+    with long_report(libpq_url(url), REPORT_SECONDS), running(reader, settle=0.1):
         start = time.perf_counter()
         try:
             alembic.command.upgrade(config, REVISION)
         except sa.exc.OperationalError as raised:
             error = raised
         seconds = time.perf_counter() - start
-        reader.stop.set()
-        reader.join()
     engine.dispose()
     return error, seconds, reader.longest
 
