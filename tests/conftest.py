@@ -3,6 +3,7 @@
 import ast
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import types
@@ -42,6 +43,12 @@ def load_module_with_rewritten_asserts(module_id: str, path: str | os.PathLike[s
 
 
 alembic.util.pyfiles.load_module_py = load_module_with_rewritten_asserts
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # SIGTERM ends a run as Ctrl-C does: the fixtures finalize and the server stops. A SIGKILL or a crash is
+    # left to the server's watchdog (tests/postgres.py).
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,11 @@ names one. The server started here listens on 127.0.0.1 and on a socket in its
 own temporary directory, and is stopped and removed at the end of the session.
 ``initdb`` and ``pg_ctl`` refuse to run as root: as root, they run as the
 unprivileged ``postgres`` system account.
+
+A watchdog process, in a session of its own, holds the reading end of a pipe that only
+the process starting the server writes to. However that process ends (a normal exit,
+SIGINT, SIGTERM, SIGKILL, a crash), the pipe closes, and the watchdog stops the server
+and removes its directory: no server outlives the tests.
 """
 
 import atexit
@@ -13,6 +18,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -60,6 +66,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# Run by ``python -c`` with the command prefix of pg_ctl (runuser when root), the data directory and the
+# folder to remove. Only the standard library: it starts in a few milliseconds.
+WATCHDOG = """
+import os, shutil, signal, subprocess, sys
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+signal.signal(signal.SIGTERM, signal.SIG_IGN)
+*pg_ctl, data, directory = sys.argv[1:]
+sys.stdin.buffer.read()  # returns once the process that started the server is gone
+if os.path.exists(os.path.join(data, "postmaster.pid")):
+    subprocess.run([*pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"], capture_output=True, check=False)
+shutil.rmtree(directory, ignore_errors=True)
+"""
+
+
 class TemporaryServer:
     """initdb, pg_ctl start, and at the end pg_ctl stop and rm -r."""
 
@@ -71,15 +91,18 @@ class TemporaryServer:
         self.port = free_port()
         self.user = "postgres" if os.geteuid() == 0 else None
         self.started = False
+        self.watchdog: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
+    def command(self, program: str) -> list[str]:
+        command = [str(self.bindir / program)]
+        return ["runuser", "-u", self.user, "--", *command] if self.user else command
+
     def _run(self, *args: str) -> None:
-        command = [str(self.bindir / args[0]), *args[1:]]
-        if self.user:
-            command = ["runuser", "-u", self.user, "--", *command]
+        command = [*self.command(args[0]), *args[1:]]
         result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=self.directory)
         if result.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}")
@@ -89,6 +112,13 @@ class TemporaryServer:
             account = pwd.getpwnam(self.user)
             os.chown(self.directory, account.pw_uid, account.pw_gid)
         atexit.register(self.stop)
+        self.watchdog = subprocess.Popen(
+            [sys.executable, "-c", WATCHDOG, *self.command("pg_ctl"), str(self.data), str(self.directory)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # out of reach of a Ctrl-C sent to the terminal's process group
+        )
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
         options = (
             f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.directory}"
@@ -105,3 +135,7 @@ class TemporaryServer:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         self.started = False
         shutil.rmtree(self.directory, ignore_errors=True)
+        if self.watchdog:
+            self.watchdog.stdin.close()  # nothing left for it to do: it exits
+            self.watchdog.wait(timeout=30)
+            self.watchdog = None
