@@ -13,6 +13,8 @@ as the pages include them (``--8<-- "sql/…"``).
   table (locks, rewrites, stalls; written by ``make bench``), and ``measures/conditions.json``;
 - ``measures/batches.json`` and ``measures/batches.svg``: the large-table strategies compared;
 - ``measures/operations.json``: the schema changes of the safety table, measured one by one;
+- ``diagrams/<name>.svg``: a diagram drawn from the project (conventions.diagrams): the history of
+  examples/, the branch and merge case, the zero-downtime steps;
 - ``versions.txt``: the versions the examples were verified with (the footer).
 """
 
@@ -26,6 +28,7 @@ MEASURE_CONDITIONS = "measures/conditions.json"
 BATCHES = "measures/batches.json"  # the large-table strategies (make bench)
 BATCHES_PLOT = "measures/batches.svg"
 OPERATIONS = "measures/operations.json"  # the safety table (make bench)
+DIAGRAMS = ("history", "branch-and-merge", "zero-downtime")  # tests/test_diagrams.py
 QUOTED_ERROR = re.compile(r'--8<--\s+"(errors/[^"]+)"')
 
 
@@ -39,6 +42,10 @@ def measures(revision_stem: str) -> str:
 
 def block_output(page: str, name: str, dialect: str | None = None) -> str:
     return f"blocks/{page.removesuffix('.md')}/{name}" + (f"-{dialect}" if dialect else "") + ".txt"
+
+
+def diagram(name: str) -> str:
+    return f"diagrams/{name}.svg"
 
 
 def error(name: str) -> str:
@@ -65,7 +72,7 @@ def expected() -> set[str]:
     """Every snapshot that the revisions and the pages call for."""
     from conventions import blocks, layout, revisions
 
-    wanted = {VERSIONS, MEASURE_CONDITIONS, BATCHES, BATCHES_PLOT, OPERATIONS}
+    wanted = {VERSIONS, MEASURE_CONDITIONS, BATCHES, BATCHES_PLOT, OPERATIONS, *map(diagram, DIAGRAMS)}
     for script in revisions.scripts()[1:]:  # the first creates the schema: nothing to watch
         wanted.add(measures(revisions.stem(script)))
     for script in revisions.scripts():
