@@ -24,11 +24,13 @@ LONG_OUTPUT = 25  # lines: a longer output is folded
 DIALECT_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
-def fence(language: str, title: str, included: str, hl_lines: str = "") -> str:
+def fence(language: str, title: str, included: str, hl_lines: str = "", output: bool = False) -> str:
     """A block that includes a generated or example file. It stays out of the search index (Material reads
-    ``data-search-exclude``): results show the prose, and every page loads a lighter index."""
+    ``data-search-exclude``): results show the prose, and every page loads a lighter index. An ``output`` is
+    drawn as a terminal, its long lines wrapped (``guide-output`` in docs/stylesheets/extra.css)."""
     lines = f' hl_lines="{hl_lines}"' if hl_lines else ""
-    return f'```{{.{language} title="{title}"{lines} data-search-exclude=""}}\n--8<-- "{included}"\n```'
+    css = " .guide-output" if output else ""
+    return f'```{{.{language}{css} title="{title}"{lines} data-search-exclude=""}}\n--8<-- "{included}"\n```'
 
 
 # Module-level names that a reader skips: Alembic's identifiers, and what other tabs show
@@ -98,14 +100,14 @@ def shown_under(block: blocks.Block) -> str:
         return ""
     if block.kind == "python":  # the error of a failing block, on each dialect of raises
         errors = [
-            (DIALECT_NAMES[dialect], fence("text", f"Erreur sur {DIALECT_NAMES[dialect]}", output))
+            (DIALECT_NAMES[dialect], fence("text", f"Erreur sur {DIALECT_NAMES[dialect]}", output, output=True))
             for dialect, output in zip(block.raises_on, outputs, strict=True)
         ]
         shown = "\n".join(tab(name, error) for name, error in errors) if len(errors) > 1 else errors[0][1]
     else:
         path = SNAPSHOTS / outputs[0]
         lines = path.read_text(encoding="utf-8").count("\n") if path.is_file() else 0
-        shown = fence("text", "Sortie", outputs[0])
+        shown = fence("text", "Sortie", outputs[0], output=True)
         if lines > LONG_OUTPUT:
             shown = f'??? quote "Sortie ({lines} lignes)"\n\n' + indent(shown, "    ")
     return "\n\n" + indent(shown, block.indent)
@@ -173,7 +175,7 @@ def measures_tab(script) -> str:
 STRATEGY_NAMES = {
     "single": "un seul `UPDATE`",
     "rescan": "lots par `WHERE processed IS NULL`",
-    "walk": "lots par la clé primaire (la révision)",
+    "walk": "lots par la clé primaire, ou le rowid sur SQLite (la révision)",
 }
 TARGET_NAMES = {
     "ratio_to_single": ("durée rapportée à un seul `UPDATE`", lambda value: f"{value:.2f}".replace(".", ",")),
