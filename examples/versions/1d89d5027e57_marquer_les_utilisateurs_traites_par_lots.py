@@ -31,20 +31,35 @@ logger = logging.getLogger("migrations")
 # validation écrit son journal sur le disque : de plus gros lots y coûtent moins, pour une attente encore brève.
 BATCH_SIZES = {"postgresql": 2_000, "sqlite": 50_000}
 
-# La fin du lot suivant : le n-ième identifiant après le dernier traité, lu dans
-# l'index de la clé primaire. Chaque lot coûte le même prix, quelle que soit sa place.
-END_OF_BATCH = sa.text(
-    "SELECT max(id) FROM (SELECT id FROM core_user WHERE id > :after ORDER BY id LIMIT :size) AS batch"
-)
-UPDATE_BATCH = sa.text("UPDATE core_user SET processed = true WHERE id > :after AND id <= :until AND processed IS NULL")
+# La colonne suivie, lot après lot. Sur SQLite, le rowid : l'ordre où la table est rangée, lu sans détour.
+# Sur PostgreSQL, la clé primaire : l'emplacement d'une ligne (ctid) change à chaque mise à jour, et une
+# ligne que l'application modifie pendant le parcours pourrait passer derrière lui.
+WALKED = {"postgresql": ("id", ""), "sqlite": ("rowid", 0)}  # colonne, valeur avant la première ligne
+
+
+def batch_statements(column: str) -> tuple[sa.TextClause, sa.TextClause]:
+    """La fin du lot suivant, lue dans l'index (la n-ième valeur après la dernière traitée), et sa mise à jour.
+
+    Chaque lot coûte le même prix, quelle que soit sa place.
+    """
+    end_of_batch = sa.text(
+        f"SELECT max({column}) FROM (SELECT {column} FROM core_user WHERE {column} > :after "
+        f"ORDER BY {column} LIMIT :size) AS batch"
+    )
+    update_batch = sa.text(
+        f"UPDATE core_user SET processed = true WHERE {column} > :after AND {column} <= :until AND processed IS NULL"
+    )
+    return end_of_batch, update_batch
 
 
 def mark_processed_in_batches(connection: sa.Connection, batch_size: int | None = None) -> int:
-    """Parcourir core_user dans l'ordre de la clé primaire, un lot à la fois ; renvoie le nombre de lignes traitées."""
+    """Parcourir core_user dans l'ordre de WALKED, un lot à la fois ; renvoie le nombre de lignes traitées."""
     batch_size = batch_size or BATCH_SIZES.get(connection.dialect.name, 2_000)
-    done, after = 0, ""
-    while (until := connection.execute(END_OF_BATCH, {"after": after, "size": batch_size}).scalar()) is not None:
-        done += connection.execute(UPDATE_BATCH, {"after": after, "until": until}).rowcount
+    column, after = WALKED.get(connection.dialect.name, WALKED["postgresql"])
+    end_of_batch, update_batch = batch_statements(column)
+    done = 0
+    while (until := connection.execute(end_of_batch, {"after": after, "size": batch_size}).scalar()) is not None:
+        done += connection.execute(update_batch, {"after": after, "until": until}).rowcount
         after = until
         logger.info("Traité %d enregistrements", done)
     return done
