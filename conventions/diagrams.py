@@ -13,6 +13,8 @@ compares, ``make snapshots`` refreshes it, the page includes it. Colours come fr
 import re
 from html import escape
 
+from conventions import revisions
+
 ROW, COLUMN, RADIUS, FONT = 34, 230, 7, 13
 
 
@@ -31,13 +33,8 @@ def svg(width: int, height: int, name: str, title: str, body: list[str]) -> str:
     )
 
 
-def parents(script) -> tuple[str, ...]:
-    down = script.down_revision
-    return (down,) if isinstance(down, str) else tuple(down or ())
-
-
 def message(script, width: int = 46) -> str:
-    text = (script.doc or "").strip().splitlines()[0] if script.doc else ""
+    text = (script.doc or "").strip().split("\n")[0]
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
@@ -46,7 +43,9 @@ def revision_graph(scripts: list, name: str, title: str) -> str:
     known = {script.revision: script for script in scripts}
     generation: dict[str, int] = {}
     for script in scripts:
-        generation[script.revision] = max((generation[p] + 1 for p in parents(script) if p in known), default=0)
+        generation[script.revision] = max(
+            (generation[p] + 1 for p in revisions.parents(script.down_revision) if p in known), default=0
+        )
     rows: dict[int, list[str]] = {}
     for script in scripts:
         rows.setdefault(generation[script.revision], []).append(script.revision)
@@ -56,11 +55,11 @@ def revision_graph(scripts: list, name: str, title: str) -> str:
         for row, line in rows.items()
         for column, revision in enumerate(line)
     }
-    children = {p for script in scripts for p in parents(script)}
+    children = {p for script in scripts for p in revisions.parents(script.down_revision)}
     body = []
     for script in scripts:
         x, y = place[script.revision]
-        for parent in parents(script):
+        for parent in revisions.parents(script.down_revision):
             if parent in place:
                 px, py = place[parent]
                 body.append(f'<path d="M{px},{py} L{px},{y - ROW // 2} L{x},{y - ROW // 2} L{x},{y}" class="edge"/>')
@@ -80,7 +79,6 @@ def revision_graph(scripts: list, name: str, title: str) -> str:
 
 
 STEP = re.compile(r"^### (?P<title>Étape \d+\s*:.*)$", re.MULTILINE)
-REVISION_CALL = re.compile(r'revision\("([0-9a-f]+)"\)')
 FIRST_ITEM = re.compile(r"^- (.+)$", re.MULTILINE)
 LANES = ("Base de données", "Application")
 
@@ -112,7 +110,7 @@ def timeline(section: str, scripts: list, name: str, title: str) -> str:
     for index, heading in enumerate(headings):
         end = headings[index + 1].start() if index + 1 < len(headings) else len(section)
         text = section[heading.end() : end]
-        revision = next(iter(REVISION_CALL.findall(text)), None)
+        revision = next(iter(revisions.PAGE_CALL.findall(text)), None)
         if revision:
             lane, lines = 0, [revision, *wrap(message(known[revision], 80).split(" : ")[-1], 19)]
         else:

@@ -236,9 +236,6 @@ def batch_strategies() -> str:
     return "\n".join(lines) + "\n"
 
 
-REVISION_CALL = re.compile(r'revision\("([0-9a-f]+)"\)')
-
-
 def shown_at(revision: str) -> tuple[str, str]:
     """The page that shows a revision's tabs, and the anchor of the heading above them."""
     for page in layout.pages():
@@ -246,7 +243,7 @@ def shown_at(revision: str) -> tuple[str, str]:
         for line in (DOCS / page).read_text(encoding="utf-8").splitlines():
             if line.startswith("#"):
                 heading = slugify(line.lstrip("#").strip().replace("`", ""), "-")
-            if revision in REVISION_CALL.findall(line):
+            if revision in revisions.PAGE_CALL.findall(line):
                 return page, heading
     raise LookupError(f"no page shows the revision {revision} with {{{{ revision(...) }}}}")
 

@@ -6,10 +6,19 @@ error then names its line too).
 """
 
 import ast
+import re
 from functools import cache
 from pathlib import Path
 
 from conventions.layout import EXAMPLES, ROOT, VERSIONS
+
+# How a page shows a revision: {{ revision("<id>") }} (the macro of conventions/mkdocs_macros.py)
+PAGE_CALL = re.compile(r'revision\("([0-9a-f]+)"\)')
+
+
+def parents(down_revision: object) -> tuple[str, ...]:
+    """A ``down_revision`` (None, one id, or several after a merge) as a tuple of ids."""
+    return (down_revision,) if isinstance(down_revision, str) else tuple(down_revision or ())
 
 
 class HistoryError(Exception):
@@ -34,13 +43,13 @@ def check_history(versions: Path = VERSIONS) -> None:
         if "revision" in values:
             where = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
             history[values["revision"][0]] = (where, *values.get("down_revision", (None, 0)))
-    errors, parents = [], set()
+    errors, with_children = [], set()
     for where, down_revision, line in history.values():
-        for parent in [down_revision] if isinstance(down_revision, str) else (down_revision or []):
-            parents.add(parent)
+        for parent in parents(down_revision):
+            with_children.add(parent)
             if parent not in history:
                 errors.append(f"{where}:{line}: down_revision {parent!r} names no revision of examples/versions/")
-    heads = sorted(where for revision, (where, _, _) in history.items() if revision not in parents)
+    heads = sorted(where for revision, (where, _, _) in history.items() if revision not in with_children)
     if len(heads) > 1:
         errors.append(f"{len(heads)} heads: {', '.join(heads)}; set the down_revision of the newest to the other head")
     if errors:

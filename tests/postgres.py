@@ -66,6 +66,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def running(data: Path) -> bool:
+    """Whether a process of the server whose data directory is ``data`` is still running."""
+    processes = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True).stdout
+    return str(data) in processes
+
+
 # Run by ``python -c`` with the command prefix of pg_ctl (runuser when root), the data directory and the
 # folder to remove. Only the standard library: it starts in a few milliseconds.
 WATCHDOG = """

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conventions.layout import ROOT
-from tests.postgres import find_bindir
+from tests.postgres import find_bindir, running
 
 pytestmark = [
     pytest.mark.skipif(find_bindir() is None, reason="PostgreSQL introuvable : aucun serveur à laisser derrière"),
@@ -28,11 +28,6 @@ TEMPORARY = Path(tempfile.gettempdir())
 
 def servers() -> set[Path]:
     return set(TEMPORARY.glob("guide-pg-*"))
-
-
-def running(data: Path) -> bool:
-    processes = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True).stdout
-    return str(data) in processes
 
 
 def wait_for(condition, seconds: float) -> bool:

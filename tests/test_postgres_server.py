@@ -1,13 +1,12 @@
 """The throwaway server of tests/postgres.py: it starts, answers on loopback, and leaves nothing behind."""
 
 import os
-import subprocess
 
 import psycopg
 import pytest
 import sqlalchemy as sa
 
-from tests.postgres import TemporaryServer, find_bindir, libpq_url
+from tests.postgres import TemporaryServer, find_bindir, libpq_url, running
 
 
 @pytest.mark.skipif(find_bindir() is None, reason="PostgreSQL introuvable : rien à démarrer")
@@ -23,5 +22,4 @@ def test_server_starts_and_leaves_nothing_behind() -> None:
     finally:
         server.stop()
     assert not server.directory.exists()
-    processes = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True).stdout
-    assert str(server.data) not in processes
+    assert not running(server.data)
