@@ -48,7 +48,7 @@ test: install
 ifdef PAGE
 	@test -f "$(PAGE)" || { echo "$(PAGE): no such page"; exit 2; }
 endif
-	$(RUN)/pytest -q $(SELECTION)
+	$(RUN)/pytest -q $(if $(SELECTION),,-n auto) $(SELECTION)
 
 # A new revision of the examples, with its page sections and a data check to write
 example: install

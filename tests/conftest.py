@@ -1,6 +1,7 @@
 """Fixtures shared by the suite: databases of both dialects, pytest-alembic, snapshots."""
 
 import ast
+import functools
 import os
 import shutil
 import signal
@@ -16,29 +17,38 @@ import pytest
 import sqlalchemy as sa
 from _pytest.assertion.rewrite import rewrite_asserts
 from pytest_alembic.config import Config
-from sqlalchemy.pool import NullPool
 
 from conventions import snapshots
 from conventions.blocks import DIALECTS
 from conventions.layout import EXAMPLES, ROOT
 from conventions.revisions import config as examples_config
 from tests.postgres import INSTALL_HINT, TemporaryServer, create_database, drop_database, find_bindir
+from tests.states import States
 
 _postgres_skip_reason: str | None = None
+
+
+@functools.cache
+def rewritten_code(path: str, mtime_ns: int, size: int) -> types.CodeType:
+    """A file's code, with pytest's assertion rewriting; compiled once per version of the file."""
+    source = Path(path).read_bytes()
+    tree = ast.parse(source, filename=path)
+    rewrite_asserts(tree, source, path)
+    return compile(tree, path, "exec")
 
 
 def load_module_with_rewritten_asserts(module_id: str, path: str | os.PathLike[str]) -> types.ModuleType:
     """Alembic's loader of revisions and env.py, with pytest's assertion rewriting.
 
     Alembic loads a revision by path, outside pytest's import hook: a failing data check
-    would say only ``AssertionError``. Rewritten, it shows the values it compared.
+    would say only ``AssertionError``. Rewritten, it shows the values it compared. Alembic
+    loads every revision again for each command: the rewritten code is kept, by path and
+    version of the file, and only run again.
     """
-    source = Path(path).read_bytes()
-    tree = ast.parse(source, filename=os.fspath(path))
-    rewrite_asserts(tree, source, os.fspath(path))
+    stat = os.stat(path)
     module = types.ModuleType(module_id)
     module.__file__ = os.fspath(path)
-    exec(compile(tree, os.fspath(path), "exec"), module.__dict__)
+    exec(rewritten_code(os.fspath(path), stat.st_mtime_ns, stat.st_size), module.__dict__)
     return module
 
 
@@ -92,6 +102,29 @@ def database_url(request: pytest.FixtureRequest, dialect: str, tmp_path: Path) -
         drop_database(server_url, name)
 
 
+@pytest.fixture(scope="session")
+def sqlite_states(tmp_path_factory: pytest.TempPathFactory) -> States:
+    return States("sqlite", tmp_path_factory.mktemp("states"))
+
+
+@pytest.fixture(scope="session")
+def postgresql_states(postgres_url: str) -> Iterator[States]:
+    states = States("postgresql", Path(), postgres_url)
+    yield states
+    states.drop()
+
+
+@pytest.fixture
+def start_at(request: pytest.FixtureRequest, dialect: str, database_url: str) -> Callable[[str | None], None]:
+    """Put the test's database at the state after a revision (None: empty), copied from the session's states.
+
+    The same state as ``alembic_runner.migrate_up_to(revision)`` on the empty database, without the replay
+    (see tests/states.py). Call it before anything connects to the database.
+    """
+    states = request.getfixturevalue(f"{dialect}_states")
+    return functools.partial(states.restore, url=database_url)
+
+
 @pytest.fixture(params=DIALECTS)
 def dialect(request: pytest.FixtureRequest) -> str:
     return request.param
@@ -99,7 +132,7 @@ def dialect(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def alembic_engine(database_url: str) -> Iterator[sa.Engine]:
-    engine = sa.create_engine(database_url, poolclass=NullPool)
+    engine = sa.create_engine(database_url)
     yield engine
     engine.dispose()
 

@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import psycopg
@@ -34,11 +35,19 @@ def libpq_url(url: str) -> str:
     return sa.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-def create_database(server_url: str, name: str) -> str:
-    """A new, empty database on the server (replacing one of that name); its SQLAlchemy URL."""
+def create_database(server_url: str, name: str, template: str | None = None) -> str:
+    """A new database on the server (replacing one of that name), empty or a copy of ``template``; its URL."""
+    copy = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(libpq_url(server_url), autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
+        if template:
+            # A session that just closed on the template may still be ending: CREATE DATABASE would then
+            # wait for it in steps of 100 ms. Waiting here takes a few milliseconds.
+            deadline = time.monotonic() + 5
+            query = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s"
+            while connection.execute(query, (template,)).fetchone()[0] and time.monotonic() < deadline:
+                time.sleep(0.002)
+        connection.execute(f'CREATE DATABASE "{name}"{copy}')
     return sa.make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
 
@@ -68,7 +77,7 @@ def free_port() -> int:
 
 def running(data: Path) -> bool:
     """Whether a process of the server whose data directory is ``data`` is still running."""
-    processes = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True).stdout
+    processes = subprocess.run(["ps", "-ww", "-eo", "args"], capture_output=True, text=True, check=True).stdout
     return str(data) in processes
 
 

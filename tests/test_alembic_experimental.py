@@ -54,8 +54,8 @@ def check_cycle(connection: Connection, alembic_runner: MigrationContext) -> Non
 
 
 @pytest.mark.parametrize("script", cycle_params())
-def test_downgrade_leaves_no_trace(script: Script, alembic_runner: MigrationContext) -> None:
-    alembic_runner.migrate_up_before(script.revision)
+def test_downgrade_leaves_no_trace(script: Script, alembic_runner: MigrationContext, start_at) -> None:
+    start_at(script.down_revision)
     alembic_runner.connection_executor.run_task(check_cycle, alembic_runner=alembic_runner)
 
 

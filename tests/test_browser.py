@@ -17,7 +17,6 @@ import gzip
 import http.server
 import itertools
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,9 +74,17 @@ def browser() -> Iterator:
 
 @pytest.fixture(scope="session")
 def screenshots() -> Path:
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir()
+    """The folder of the screenshots, less those of pages gone (each worker of -n writes its own files)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    wanted = {screenshot_name(page, theme) for page in PAGES for theme in THEMES}
+    for path in SCREENSHOTS.glob("*.png"):
+        if path.name not in wanted:
+            path.unlink(missing_ok=True)
     return SCREENSHOTS
+
+
+def screenshot_name(page: str, theme: str) -> str:
+    return page.removesuffix(".md").replace("/", "-") + f"-{theme}.png"
 
 
 @contextlib.contextmanager
@@ -115,8 +122,7 @@ def test_page_loads_clean_and_passes_axe(browser, base_url: str, screenshots: Pa
         assert tab.problems == [], f"docs/{page} ({theme}): {tab.problems}"
         open_folded_sections(tab)
         assert tab.get_attribute("html", "lang") == "fr"
-        name = page.removesuffix(".md").replace("/", "-")
-        tab.screenshot(path=screenshots / f"{name}-{theme}.png", full_page=True)
+        tab.screenshot(path=screenshots / screenshot_name(page, theme), full_page=True)
         results = axe_api.Axe().run(tab)
         serious = [
             f"{violation['id']} ({violation['impact']}): {node['target']} {node.get('failureSummary', '')[:200]}"

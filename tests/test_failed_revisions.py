@@ -50,11 +50,12 @@ def fail_on_version_write(conn, cursor, statement, parameters, context, executem
 
 @pytest.mark.parametrize("script", scripts(), ids=stem)
 def test_rerun_after_a_failure_midway(
-    script: Script, dialect: str, alembic_runner: MigrationContext, alembic_engine: sa.Engine, keep
+    script: Script, dialect: str, alembic_runner: MigrationContext, alembic_engine: sa.Engine, start_at, keep
 ) -> None:
     if not runs_on(script, dialect):
         pytest.skip(f"PostgreSQL uniquement : {script.module.POSTGRESQL_ONLY}")
-    parent = alembic_runner.migrate_up_before(script.revision)
+    parent = script.down_revision
+    start_at(parent)
     with alembic_engine.begin() as connection:
         script.module.pre_test_upgrade(alembic_runner, connection)
     parent_schema = describe_schema(alembic_engine)

@@ -17,7 +17,7 @@ from pytest_examples import CodeExample, EvalExample, find_examples
 
 from conventions import layout, snapshots
 from conventions.blocks import DIALECTS, Block, page_blocks
-from conventions.revisions import find
+from conventions.revisions import find, head
 
 # Blocks that include a file (--8<--) show code that other tests run
 EXAMPLES = [example for example in find_examples(str(layout.DOCS)) if not example.source.lstrip().startswith("--8<--")]
@@ -44,6 +44,7 @@ def test_inline_block(
     eval_example: EvalExample,
     alembic_runner: MigrationContext,
     alembic_engine: sa.Engine,
+    start_at,
     keep,
 ) -> None:
     eval_example.set_config(line_length=120, quotes="double", target_version="py311", isort=True)
@@ -54,11 +55,11 @@ def test_inline_block(
 
     block = block_of(example)
     if before := block.attributes.get("before"):
-        alembic_runner.migrate_up_before(before)
+        start_at(find(before).down_revision)
         with alembic_engine.begin() as connection:
             find(before).module.pre_test_upgrade(alembic_runner, connection)
     else:
-        alembic_runner.migrate_up_to("heads")
+        start_at(head())
 
     with alembic_engine.begin() as connection, Operations.context(AlembicContext.configure(connection)):
         if dialect in block.raises_on:

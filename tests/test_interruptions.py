@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,11 +24,22 @@ pytestmark = [
     pytest.mark.skipif(find_bindir() is None, reason="PostgreSQL introuvable : aucun serveur à laisser derrière"),
     pytest.mark.skipif(bool(os.environ.get("TEST_POSTGRES_URL")), reason="TEST_POSTGRES_URL : le serveur est fourni"),
 ]
-TEMPORARY = Path(tempfile.gettempdir())
 
 
-def servers() -> set[Path]:
-    return set(TEMPORARY.glob("guide-pg-*"))
+@pytest.fixture
+def temporary() -> Iterator[Path]:
+    """The run's own TMPDIR, that the postgres account can enter (pytest's temporary is private to root)."""
+    with tempfile.TemporaryDirectory(prefix="guide-interrupted-") as directory:
+        os.chmod(directory, 0o755)
+        yield Path(directory)
+
+
+RUN = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_revisions.py", "-k", "postgresql"]
+
+
+def servers(temporary: Path) -> set[Path]:
+    """The server folders of the run (its TMPDIR is the test's own: another run's servers are not there)."""
+    return set(temporary.glob("guide-pg-*"))
 
 
 def wait_for(condition, seconds: float) -> bool:
@@ -39,26 +51,62 @@ def wait_for(condition, seconds: float) -> bool:
     return condition()
 
 
-@pytest.mark.parametrize("sent", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=lambda s: s.name)
-def test_interrupted_run_leaves_no_server(sent: signal.Signals) -> None:
-    before = servers()
-    run = subprocess.Popen(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_revisions.py", "-k", "postgresql"],
+def started(run: subprocess.Popen, temporary: Path, count: int = 1) -> set[Path]:
+    """Wait until the run has ``count`` servers up, then a second more, into the tests."""
+    up = lambda: {d for d in servers(temporary) if (d / "data" / "postmaster.pid").exists()}  # noqa: E731
+    assert wait_for(lambda: len(up()) >= count, 60), f"no {count} server(s) started: {up()}"
+    time.sleep(1)
+    return up()
+
+
+def gone(folders: set[Path]) -> bool:
+    return all(not folder.exists() and not running(folder / "data") for folder in folders)
+
+
+def start(temporary: Path, *options: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [*RUN, *options],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env=os.environ | {"CI": ""},
+        env=os.environ | {"CI": "", "TMPDIR": str(temporary)},
     )
+
+
+def stop(run: subprocess.Popen, sent: signal.Signals) -> None:
     try:
-        assert wait_for(lambda: any((d / "data" / "postmaster.pid").exists() for d in servers() - before), 60)
-        (started,) = servers() - before
-        time.sleep(1)  # into the tests
         run.send_signal(sent)
         run.wait(timeout=60)
     finally:
         if run.poll() is None:
             run.kill()
             run.wait()
-    assert wait_for(lambda: not started.exists() and not running(started / "data"), 30), (
-        f"after {sent.name}: {started} or its server is still there"
-    )
+
+
+@pytest.mark.parametrize("sent", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=lambda s: s.name)
+def test_interrupted_run_leaves_no_server(sent: signal.Signals, temporary: Path) -> None:
+    run = start(temporary)
+    folders = started(run, temporary)
+    stop(run, sent)
+    assert wait_for(lambda: gone(folders), 30), f"after {sent.name}: {folders} or a server is still there"
+
+
+def watchdogs() -> dict[str, int]:
+    """Each server folder watched, with the process that started it (the watchdog's parent)."""
+    table = subprocess.run(["ps", "-ww", "-eo", "ppid=,args="], capture_output=True, text=True, check=True).stdout
+    return {line.split()[-1]: int(line.split()[0]) for line in table.splitlines() if "sys.stdin.buffer.read()" in line}
+
+
+def test_a_crashed_worker_leaves_no_server(temporary: Path) -> None:
+    """With two xdist workers, one is killed (as a crash would end it): its server goes, the other stays."""
+    run = start(temporary, "-n", "2")
+    try:
+        folders = started(run, temporary, count=2)
+        owners = {folder: watchdogs()[str(folder)] for folder in folders}
+        crashed, survivor = sorted(folders)
+        os.kill(owners[crashed], signal.SIGKILL)
+        assert wait_for(lambda: gone({crashed}), 30), f"the crashed worker's server is still there: {crashed}"
+        assert (survivor / "data" / "postmaster.pid").exists(), "the other worker's server stopped too"
+    finally:
+        stop(run, signal.SIGTERM)
+    assert wait_for(lambda: gone(servers(temporary)), 30), f"after the run: {servers(temporary)}"

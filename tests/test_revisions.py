@@ -1,7 +1,7 @@
 """Each revision of examples/versions, on each dialect, with its own data checks.
 
-For a revision R on a fresh database: upgrade to R's parent and insert the rows of
-R's ``pre_test_upgrade``; upgrade to R and run ``test_upgrade``; downgrade and
+For a revision R, on a copy of the database as R's parent left it (tests/states.py),
+insert the rows of R's ``pre_test_upgrade``; upgrade to R and run ``test_upgrade``; downgrade and
 compare the schema with the parent's (and run ``test_downgrade`` when R has one);
 upgrade again. The SQL of the upgrade and the downgrade is kept as a snapshot
 shown in the page (docs/snapshots/sql/).
@@ -34,10 +34,10 @@ def revision_params() -> list:
 
 @pytest.mark.parametrize(("script", "dialect"), revision_params())
 def test_revision(
-    script: Script, dialect: str, alembic_runner: MigrationContext, alembic_engine: sa.Engine, keep
+    script: Script, dialect: str, alembic_runner: MigrationContext, alembic_engine: sa.Engine, start_at, keep
 ) -> None:
     module = script.module
-    alembic_runner.migrate_up_before(script.revision)
+    start_at(script.down_revision)
     parent_schema = describe_schema(alembic_engine)
     with alembic_engine.begin() as connection:
         module.pre_test_upgrade(alembic_runner, connection)
