@@ -1,9 +1,10 @@
 """Nothing is left behind, however a run ends: a real run of the suite is interrupted, then the throwaway
 PostgreSQL server and its directory must be gone.
 
-Each case starts ``pytest`` on the PostgreSQL tests of the revisions, waits until its server
-answers, then sends SIGINT (Ctrl-C), SIGTERM, or SIGKILL (a killed or crashed pytest, which
-runs no clean-up of its own: the server's watchdog stops it).
+Each case starts ``pytest`` with the suite's fixtures, on tests that start the session's server
+and wait, in a TMPDIR of its own; once the server answers, it sends SIGINT (Ctrl-C), SIGTERM,
+or SIGKILL (a killed pytest, which runs no clean-up of its own: the server's watchdog stops it).
+With ``-n 2``, one xdist worker is killed as a crash would end it: its server goes, the other's stays.
 """
 
 import os
@@ -34,7 +35,27 @@ def temporary() -> Iterator[Path]:
         yield Path(directory)
 
 
-RUN = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_revisions.py", "-k", "postgresql"]
+# What the interrupted run executes: the suite's own fixtures (tests/conftest.py, loaded as a plugin), in tests that
+# start the session's server and then wait, so that the signal always falls in the middle of the run
+HOLDING_TESTS = """
+import time
+
+
+def test_first_holds_the_server(postgres_url):
+    time.sleep(120)
+
+
+def test_second_holds_the_server(postgres_url):
+    time.sleep(120)
+"""
+
+
+def run_command(temporary: Path) -> list[str]:
+    (temporary / "test_holding.py").write_text(HOLDING_TESTS, encoding="utf-8")
+    return [
+        *(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "tests.conftest"),
+        *("-c", str(ROOT / "pyproject.toml"), "--rootdir", str(ROOT), str(temporary / "test_holding.py")),
+    ]
 
 
 def servers(temporary: Path) -> set[Path]:
@@ -52,10 +73,11 @@ def wait_for(condition, seconds: float) -> bool:
 
 
 def started(run: subprocess.Popen, temporary: Path, count: int = 1) -> set[Path]:
-    """Wait until the run has ``count`` servers up, then a second more, into the tests."""
+    """Wait until the run has ``count`` servers up, then a moment more, into the tests."""
     up = lambda: {d for d in servers(temporary) if (d / "data" / "postmaster.pid").exists()}  # noqa: E731
     assert wait_for(lambda: len(up()) >= count, 60), f"no {count} server(s) started: {up()}"
-    time.sleep(1)
+    time.sleep(0.5)
+    assert run.poll() is None, "the run ended before it was interrupted"
     return up()
 
 
@@ -65,7 +87,7 @@ def gone(folders: set[Path]) -> bool:
 
 def start(temporary: Path, *options: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [*RUN, *options],
+        [*run_command(temporary), *options],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

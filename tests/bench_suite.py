@@ -1,0 +1,172 @@
+"""make bench-suite: how long the checks take, and how that grows with the guide. Medians of ``--runs`` runs.
+
+    python -m tests.bench_suite [--runs N] [--only make-test|writer|revisions]
+
+- ``make-test``: the wall time of a whole ``make test`` (warm: installed, nothing to build);
+- ``writer``: the writer's loop on SQLite, ``make test EXAMPLE=<id>`` and ``make test PAGE=<page>``;
+- ``revisions``: the time of each revision's test (tests/test_revisions.py), per dialect, read from pytest's
+  JUnit report, in a copy of the project, then in a copy whose history is doubled by generated revisions.
+  A cost per revision that stays flat when the history doubles is a suite that grows linearly.
+
+Nothing is written to the project: the copies live in a temporary folder, removed at the end.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from conventions import revisions
+from conventions.layout import ROOT
+from tests.conftest import copy_project
+
+PARTS = ("make-test", "writer", "revisions")
+WRITER_PAGE = "docs/commandes.md"
+
+GENERATED = '''"""Révision générée par make bench-suite, n° {number}
+
+Revision ID: {revision}
+Revises: {down_revision}
+Create Date: 2026-01-01 12:00:00.000000
+
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "{revision}"
+down_revision: str | Sequence[str] | None = "{down_revision}"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "bench_{number}",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("user_id", sa.String(), sa.ForeignKey("core_user.id"), nullable=True),
+        sa.Column("label", sa.String(50), nullable=False),
+    )
+    op.create_index("ix_bench_{number}_label", "bench_{number}", ["label"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_bench_{number}_label", table_name="bench_{number}")
+    op.drop_table("bench_{number}")
+
+
+def pre_test_upgrade(alembic_runner, alembic_connection: sa.Connection) -> None:
+    pass
+
+
+def test_upgrade(alembic_runner, alembic_connection: sa.Connection) -> None:
+    alembic_connection.execute(sa.text("INSERT INTO bench_{number} (label) VALUES ('n° {number}')"))
+    assert alembic_connection.execute(sa.text("SELECT count(*) FROM bench_{number}")).scalar_one() == 1
+'''
+
+
+def double_history(project: Path) -> int:
+    """Append as many generated revisions as the history has; return how many."""
+    scripts = revisions.scripts()
+    down_revision = scripts[-1].revision
+    for number in range(1, len(scripts) + 1):
+        revision = f"{0xBE0000000000 + number:012x}"
+        text = GENERATED.format(number=number, revision=revision, down_revision=down_revision)
+        (project / "examples" / "versions" / f"{revision}_bench_{number}.py").write_text(text, encoding="utf-8")
+        down_revision = revision
+    return len(scripts)
+
+
+def timed(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout[-4000:]}{result.stderr[-2000:]}")
+    return elapsed
+
+
+def median_of(runs: int, command: list[str], label: str) -> float:
+    times = [timed(command) for _ in range(runs)]
+    print(f"{label:<46} {statistics.median(times):7.1f} s   (runs: {', '.join(f'{t:.1f}' for t in times)})")
+    return statistics.median(times)
+
+
+def pytest_in(project: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", *args]
+
+
+def revision_times(project: Path, report: Path) -> dict[str, dict[str, float]]:
+    """Per dialect, each revision's test time in one run of tests/test_revisions.py in ``project``."""
+    timed(pytest_in(project, f"--junitxml={report}", "tests/test_revisions.py"), cwd=project, env=env_of(project))
+    times: dict[str, dict[str, float]] = {"sqlite": {}, "postgresql": {}}
+    for case in ET.parse(report).iter("testcase"):
+        if case.find("skipped") is not None:
+            continue
+        test_id = case.get("name").removeprefix("test_revision[").removesuffix("]")
+        stem, dialect = test_id.rsplit("-", 1)
+        times[dialect][stem] = float(case.get("time"))
+    return times
+
+
+def env_of(project: Path) -> dict[str, str]:
+    return os.environ | {"PYTHONPATH": f"{project}:{project / 'examples'}"}
+
+
+def bench_revisions(runs: int) -> None:
+    sizes: dict[str, list[dict[str, dict[str, float]]]] = {"as is": [], "doubled": []}
+    with tempfile.TemporaryDirectory(prefix="guide-bench-suite-") as temporary:
+        for name in sizes:
+            project = copy_project(Path(temporary) / name.replace(" ", "-"))
+            if name == "doubled":
+                double_history(project)
+            # Untimed: writes the SQL snapshots of the generated revisions, and Python's caches
+            subprocess.run(
+                pytest_in(project, "--snapshot-update", "tests/test_revisions.py"),
+                cwd=project,
+                env=env_of(project),
+                capture_output=True,
+                check=False,
+            )
+            for run in range(runs):
+                sizes[name].append(revision_times(project, Path(temporary) / f"{name}-{run}.xml"))
+    print(f"\n{'revisions, per dialect':<24} {'count':>5} {'median per revision':>20} {'total':>8}")
+    for name, results in sizes.items():
+        for dialect in ("sqlite", "postgresql"):
+            per_run = [results[run][dialect] for run in range(runs)]
+            count = len(per_run[0])
+            median = statistics.median(statistics.median(times.values()) for times in per_run)
+            total = statistics.median(sum(times.values()) for times in per_run)
+            print(f"{name + ', ' + dialect:<24} {count:>5} {median:>18.3f} s {total:>6.1f} s")
+    for dialect in ("sqlite", "postgresql"):
+        as_is = statistics.median(sum(r[dialect].values()) for r in sizes["as is"])
+        doubled = statistics.median(sum(r[dialect].values()) for r in sizes["doubled"])
+        print(f"growth of the total, {dialect}: {doubled / as_is:.2f}x for twice the revisions (linear: 2)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", choices=PARTS)
+    args = parser.parse_args()
+    parts = [args.only] if args.only else PARTS
+    print(f"{os.cpu_count()} cores; medians of {args.runs} runs\n")
+    if "make-test" in parts:
+        median_of(args.runs, ["make", "test"], "make test (warm)")
+    if "writer" in parts:
+        example = revisions.scripts()[0].revision
+        median_of(args.runs, ["make", "test", f"EXAMPLE={example}"], f"make test EXAMPLE={example}")
+        median_of(args.runs, ["make", "test", f"PAGE={WRITER_PAGE}"], f"make test PAGE={WRITER_PAGE}")
+    if "revisions" in parts:
+        bench_revisions(args.runs)
+
+
+if __name__ == "__main__":
+    main()
