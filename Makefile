@@ -9,7 +9,7 @@ RUN := $(VENV)/bin
 # The same examples, run again on the Alembic and SQLAlchemy versions that Hyperion pins
 HYPERION_VENV := .venv-hyperion
 
-.PHONY: install serve site test snapshots example bench
+.PHONY: install serve site test snapshots example bench bench-suite
 
 install: $(VENV)/.installed $(HYPERION_VENV)/.installed
 
@@ -44,11 +44,14 @@ SELECTION = tests/test_commands.py tests/test_french.py tests/test_site.py tests
 	-k "($(basename $(notdir $(PAGE))) or $(page_key)) and not postgresql"
 endif
 
+# The whole suite on every core: one PostgreSQL server per worker; an idle worker takes tests queued for another
+EVERY_CORE = -n auto --dist worksteal
+
 test: install
 ifdef PAGE
 	@test -f "$(PAGE)" || { echo "$(PAGE): no such page"; exit 2; }
 endif
-	$(RUN)/pytest -q $(if $(SELECTION),,-n auto) $(SELECTION)
+	$(RUN)/pytest -q $(if $(SELECTION),,$(EVERY_CORE)) $(SELECTION)
 
 # A new revision of the examples, with its page sections and a data check to write
 example: install
@@ -66,3 +69,8 @@ snapshots: install
 # large-table strategies (EXAMPLE=<id>: one revision; ONLY=revisions|operations|batches: one part)
 bench: install
 	$(RUN)/python -m tests.bench $(if $(ONLY),--only $(ONLY)) $(EXAMPLE)
+
+# How long the checks take: make test, the writer's loop, each revision's test with the history as it is and doubled
+# (medians of RUNS runs, 3 by default; ONLY=make-test|writer|revisions: one part)
+bench-suite: install
+	$(RUN)/python -m tests.bench_suite $(if $(RUNS),--runs $(RUNS)) $(if $(ONLY),--only $(ONLY))

@@ -59,6 +59,7 @@ def test_verified_versions(postgres_url: str, keep) -> None:
     keep(snapshots.VERSIONS, line)
 
 
+@pytest.mark.starts_first
 def test_revisions_pass_on_hyperion_versions(request: pytest.FixtureRequest) -> None:
     """The revision tests, run again in .venv-hyperion, on this session's PostgreSQL server."""
     env = {**os.environ}
