@@ -21,6 +21,9 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import alembic.command
+import alembic.config
+
 from conventions import revisions
 from conventions.layout import ROOT
 from tests.conftest import copy_project
@@ -28,60 +31,39 @@ from tests.conftest import copy_project
 PARTS = ("make-test", "writer", "revisions")
 WRITER_PAGE = "docs/commandes.md"
 
-GENERATED = '''"""Révision générée par make bench-suite, n° {number}
-
-Revision ID: {revision}
-Revises: {down_revision}
-Create Date: 2026-01-01 12:00:00.000000
-
-"""
-
-from collections.abc import Sequence
-
-import sqlalchemy as sa
-from alembic import op
-
-revision: str = "{revision}"
-down_revision: str | Sequence[str] | None = "{down_revision}"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
-
-
-def upgrade() -> None:
-    op.create_table(
+# The bodies of a generated revision, put in the file that the project's own template (examples/script.py.mako,
+# as `make example` uses it) writes: a table with a foreign key and an index, and a check of one row
+UPGRADE = """op.create_table(
         "bench_{number}",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("user_id", sa.String(), sa.ForeignKey("core_user.id"), nullable=True),
         sa.Column("label", sa.String(50), nullable=False),
     )
-    op.create_index("ix_bench_{number}_label", "bench_{number}", ["label"])
-
-
-def downgrade() -> None:
-    op.drop_index("ix_bench_{number}_label", table_name="bench_{number}")
-    op.drop_table("bench_{number}")
-
-
-def pre_test_upgrade(alembic_runner, alembic_connection: sa.Connection) -> None:
-    pass
-
-
-def test_upgrade(alembic_runner, alembic_connection: sa.Connection) -> None:
-    alembic_connection.execute(sa.text("INSERT INTO bench_{number} (label) VALUES ('n° {number}')"))
-    assert alembic_connection.execute(sa.text("SELECT count(*) FROM bench_{number}")).scalar_one() == 1
-'''
+    op.create_index("ix_bench_{number}_label", "bench_{number}", ["label"])"""
+DOWNGRADE = """op.drop_index("ix_bench_{number}_label", table_name="bench_{number}")
+    op.drop_table("bench_{number}")"""
+CHECK = """alembic_connection.execute(sa.text("INSERT INTO bench_{number} (label) VALUES ('n° {number}')"))
+    assert alembic_connection.execute(sa.text("SELECT count(*) FROM bench_{number}")).scalar_one() == 1"""
+TODO = 'raise NotImplementedError("écrire la vérification de cette révision")'
 
 
 def double_history(project: Path) -> int:
-    """Append as many generated revisions as the history has; return how many."""
-    scripts = revisions.scripts()
-    down_revision = scripts[-1].revision
-    for number in range(1, len(scripts) + 1):
-        revision = f"{0xBE0000000000 + number:012x}"
-        text = GENERATED.format(number=number, revision=revision, down_revision=down_revision)
-        (project / "examples" / "versions" / f"{revision}_bench_{number}.py").write_text(text, encoding="utf-8")
-        down_revision = revision
-    return len(scripts)
+    """Append as many generated revisions as the history has, with Alembic's ``revision``; return how many."""
+    config = alembic.config.Config(str(project / "examples" / "alembic.ini"))
+    config.attributes["configure_logger"] = False
+    os.environ["PATH"] = f"{Path(sys.executable).parent}:{os.environ['PATH']}"  # ruff, for alembic.ini's write hook
+    count = len(revisions.scripts())
+    for number in range(1, count + 1):
+        script = alembic.command.revision(
+            config, f"Révision générée par make bench-suite, n° {number}", rev_id=f"{0xBE0000000000 + number:012x}"
+        )
+        path = Path(script.path)
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("def upgrade() -> None:\n    pass", "def upgrade() -> None:\n    " + UPGRADE, 1)
+        text = text.replace("def downgrade() -> None:\n    pass", "def downgrade() -> None:\n    " + DOWNGRADE, 1)
+        text = text.replace(TODO, CHECK, 1)
+        path.write_text(text.replace("{number}", str(number)), encoding="utf-8")
+    return count
 
 
 def timed(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> float:
