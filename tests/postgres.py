@@ -84,19 +84,26 @@ def running(data: Path) -> bool:
 # Run by ``python -c`` with the command prefix of pg_ctl (runuser when root), the data directory and the
 # folder to remove. Only the standard library: it starts in a few milliseconds.
 WATCHDOG = """
-import os, shutil, signal, subprocess, sys
+import os, shutil, signal, subprocess, sys, time
 signal.signal(signal.SIGINT, signal.SIG_IGN)
 signal.signal(signal.SIGTERM, signal.SIG_IGN)
 *pg_ctl, data, directory = sys.argv[1:]
-sys.stdin.buffer.read()  # returns once the process that started the server is gone
+sys.stdin.buffer.read()  # returns at stop(), or once the process that started the server is gone
 if os.path.exists(os.path.join(data, "postmaster.pid")):
     subprocess.run([*pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"], capture_output=True, check=False)
-shutil.rmtree(directory, ignore_errors=True)
+for _ in range(100):  # the exiting server can still be removing its socket files: until the folder is gone
+    shutil.rmtree(directory, ignore_errors=True)
+    if not os.path.exists(directory):
+        break
+    time.sleep(0.05)
 """
 
 
+PORT_ATTEMPTS = 5
+
+
 class TemporaryServer:
-    """initdb, pg_ctl start, and at the end pg_ctl stop and rm -r."""
+    """initdb and pg_ctl start; at the end (stop(), or its process gone) the watchdog stops it and removes it."""
 
     def __init__(self, bindir: Path, settings: dict[str, str] | None = None) -> None:
         self.bindir = bindir
@@ -105,7 +112,6 @@ class TemporaryServer:
         self.data = self.directory / "data"
         self.port = free_port()
         self.user = "postgres" if os.geteuid() == 0 else None
-        self.started = False
         self.watchdog: subprocess.Popen | None = None
 
     @property
@@ -135,22 +141,32 @@ class TemporaryServer:
             start_new_session=True,  # out of reach of a Ctrl-C sent to the terminal's process group
         )
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
-        options = (
+        log = self.directory / "server.log"
+        for attempt in range(PORT_ATTEMPTS):
+            logged = log.stat().st_size if log.exists() else 0
+            try:
+                self._run("pg_ctl", "-D", str(self.data), "-o", self.options(), "-l", str(log), "-w", "start")
+                return self.url
+            except RuntimeError:
+                # free_port's port can be taken before the server binds it (by another worker's server, or as the
+                # local port of a client connection): try another
+                with log.open("rb") as lines:
+                    lines.seek(logged)
+                    if b"could not bind" not in lines.read() or attempt == PORT_ATTEMPTS - 1:
+                        raise
+                self.port = free_port()
+        raise AssertionError("unreachable")
+
+    def options(self) -> str:
+        return (
             f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.directory}"
             " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         ) + "".join(f" -c {name}={value}" for name, value in self.settings.items())
-        self.started = True
-        self._run(
-            "pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.directory / "server.log"), "-w", "start"
-        )
-        return self.url
 
     def stop(self) -> None:
-        if self.started and (self.data / "postmaster.pid").exists():
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        self.started = False
-        shutil.rmtree(self.directory, ignore_errors=True)
+        """The watchdog does it (pg_ctl stop, then rm -r): it is told to by the end of its input."""
         if self.watchdog:
-            self.watchdog.stdin.close()  # nothing left for it to do: it exits
-            self.watchdog.wait(timeout=30)
+            self.watchdog.stdin.close()
+            self.watchdog.wait(timeout=60)
             self.watchdog = None
+        shutil.rmtree(self.directory, ignore_errors=True)  # a server never started has no watchdog

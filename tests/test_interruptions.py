@@ -78,6 +78,8 @@ def started(run: subprocess.Popen, temporary: Path, count: int = 1) -> set[Path]
     assert wait_for(lambda: len(up()) >= count, 60), f"no {count} server(s) started: {up()}"
     time.sleep(0.5)
     assert run.poll() is None, "the run ended before it was interrupted"
+    logs = {log.parent.name: log.read_text(errors="replace")[-500:] for log in temporary.glob("guide-pg-*/server.log")}
+    assert len(up()) == count, f"a server stopped before the signal: {logs}"
     return up()
 
 
