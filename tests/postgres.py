@@ -161,6 +161,9 @@ class TemporaryServer:
         return (
             f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.directory}"
             " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            # its shared memory segments in its data directory: the default (posix) puts them in /dev/shm, where
+            # a server stopped with -m immediate leaves them
+            " -c dynamic_shared_memory_type=mmap"
         ) + "".join(f" -c {name}={value}" for name, value in self.settings.items())
 
     def stop(self) -> None:

@@ -22,7 +22,9 @@ def test_server_starts_and_leaves_nothing_behind() -> None:
         assert sa.make_url(url).host == "127.0.0.1"
         with psycopg.connect(libpq_url(url)) as connection:
             listen = connection.execute("SHOW listen_addresses").fetchone()[0]
+            segments = connection.execute("SHOW dynamic_shared_memory_type").fetchone()[0]
         assert listen == "127.0.0.1"
+        assert segments == "mmap", "posix segments stay in /dev/shm after pg_ctl stop -m immediate"
     finally:
         server.stop()
     assert not server.directory.exists()
