@@ -17,6 +17,7 @@ from conventions import revisions, snapshots
 from conventions.blocks import Block, page_blocks
 from conventions.layout import EXAMPLES, SCENARIOS
 from tests.conftest import copy_examples
+from tests.warm_alembic import WarmAlembic
 
 PLACEHOLDER_IDS = [f"c0ffee{n:06d}" for n in range(1, 100)]
 
@@ -28,8 +29,9 @@ def command_blocks(page: str) -> list[Block]:
 class Sandbox:
     """A copy of examples/ with its own SQLite database, and a PostgreSQL server at hand."""
 
-    def __init__(self, root: Path, postgres_url: str | None) -> None:
+    def __init__(self, root: Path, postgres_url: str | None, warm: WarmAlembic | None = None) -> None:
         self.root = root
+        self.warm = warm  # None: each alembic is a new process
         self.project = root / "examples"
         copy_examples(self.project)
         self.postgres_url = postgres_url
@@ -55,7 +57,7 @@ class Sandbox:
             }
             if url.password:
                 env["PGPASSWORD"] = url.password
-        return env
+        return self.warm.environment(env) if self.warm else env
 
     def run(self, command: str, database: str | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

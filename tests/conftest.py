@@ -25,6 +25,7 @@ from conventions.layout import EXAMPLES, ROOT
 from conventions.revisions import config as examples_config
 from tests.postgres import INSTALL_HINT, TemporaryServer, create_database, drop_database, find_bindir
 from tests.states import States
+from tests.warm_alembic import WarmAlembic
 
 _postgres_skip_reason: str | None = None
 
@@ -123,6 +124,14 @@ def database_url(request: pytest.FixtureRequest, dialect: str, tmp_path: Path) -
             yield create_database(server_url, name)
     finally:
         drop_database(server_url, name)
+
+
+@pytest.fixture(scope="session")
+def warm_alembic() -> Iterator[WarmAlembic]:
+    """The alembic of the command blocks, imported once (tests/warm_alembic.py)."""
+    warm = WarmAlembic()
+    yield warm
+    warm.close()
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ def sandbox(tmp_path: Path, request: pytest.FixtureRequest, page: str) -> Sandbo
     postgres_url = request.getfixturevalue("postgres_url") if needs_postgres else None
     if postgres_url:
         create_database(postgres_url, "hyperion_prod")  # production commands name their database
-    return Sandbox(tmp_path, postgres_url)
+    return Sandbox(tmp_path, postgres_url, request.getfixturevalue("warm_alembic"))
 
 
 @pytest.mark.parametrize("page", PAGES_WITH_COMMANDS)
