@@ -1,7 +1,9 @@
 """Fixtures shared by the suite: databases of both dialects, pytest-alembic, snapshots."""
 
 import ast
+import contextlib
 import functools
+import getpass
 import os
 import shutil
 import signal
@@ -71,6 +73,12 @@ def pytest_configure(config: pytest.Config) -> None:
     if "TMPDIR" not in os.environ and memory and shutil.disk_usage(MEMORY).free > MEMORY_NEEDED:
         os.environ["TMPDIR"] = str(MEMORY)  # for this process, its xdist workers and the commands it runs
         tempfile.tempdir = None  # tempfile looks again
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # pytest's folder of runs in memory, once its last run is removed (the last worker to end removes it)
+    with contextlib.suppress(OSError):
+        (MEMORY / f"pytest-of-{getpass.getuser()}").rmdir()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -99,7 +99,8 @@ def test_the_suite_catches(case: str, tmp_path: Path) -> None:
     assert count == 1, f"{case}: the line to break is no longer in {path}"
     target.write_text(broken, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
+        # its temporary folders in this test's, that go with it
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--basetemp={tmp_path / 'run'}", *tests],
         cwd=copy,
         capture_output=True,
         text=True,

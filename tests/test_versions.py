@@ -10,6 +10,7 @@ import contextlib
 import os
 import sqlite3
 import subprocess
+from pathlib import Path
 
 import alembic
 import psycopg
@@ -60,13 +61,13 @@ def test_verified_versions(postgres_url: str, keep) -> None:
 
 
 @pytest.mark.starts_first
-def test_revisions_pass_on_hyperion_versions(request: pytest.FixtureRequest) -> None:
+def test_revisions_pass_on_hyperion_versions(request: pytest.FixtureRequest, tmp_path: Path) -> None:
     """The revision tests, run again in .venv-hyperion, on this session's PostgreSQL server."""
     env = {**os.environ}
     with contextlib.suppress(pytest.skip.Exception):  # no PostgreSQL: the nested run says so, and tests SQLite
         env["TEST_POSTGRES_URL"] = request.getfixturevalue("postgres_url")
     result = subprocess.run(
-        [hyperion_python(), "-m", "pytest", "-q", "-p", "no:cacheprovider", *REVISION_TESTS],
+        [hyperion_python(), "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--basetemp={tmp_path}", *REVISION_TESTS],
         cwd=ROOT,
         env=env,
         capture_output=True,
