@@ -6,10 +6,16 @@ the pages show them) and their exit status must be the same: successes, Alembic'
 usage error, an uncaught exception with its traceback, a post-write hook that runs ruff, a script.
 """
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from conventions.layout import ROOT
 from tests.commands import Sandbox
 
 SAMPLE = [
@@ -49,3 +55,22 @@ def test_a_command_without_pythonunbuffered_is_refused(sandboxes: tuple[Sandbox,
     result = warm.run("env -u PYTHONUNBUFFERED alembic heads")
     assert result.returncode == 2
     assert "PYTHONUNBUFFERED=1" in result.stdout
+
+
+def test_the_warm_process_goes_with_the_run_that_started_it() -> None:
+    """A test run killed (no clean-up of its own): its warm process ends and removes its folder."""
+    owner = subprocess.Popen(
+        [sys.executable, "-c", "from tests.warm_alembic import WarmAlembic; print(WarmAlembic().directory); input()"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    directory = Path(owner.stdout.readline().strip())
+    assert (directory / "bin" / "alembic").is_file()
+    os.kill(owner.pid, signal.SIGKILL)
+    owner.wait()
+    deadline = time.monotonic() + 10
+    while directory.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not directory.exists()

@@ -10,6 +10,7 @@ what it printed. tests/test_warm_alembic.py compares it, byte for byte, with the
 
 import os
 import select
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,11 +34,12 @@ sys.exit(status[0] if status else "warm alembic: the command ended without a sta
 # The warm process: Alembic imported, then a fork per request. It ends when its standard input closes, that
 # is when the test process that started it ends, however it ends.
 SERVER = """
-import ast, atexit, os, runpy, select, signal, socket, sys, time
+import ast, atexit, os, runpy, select, shutil, signal, socket, sys, time
 import alembic.config, alembic.command, sqlalchemy  # what every command imports first
 
 script, path = sys.argv[1:]
 signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are not waited for: their status goes by the socket
+signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C to the test run: it ends with its standard input
 listener = socket.socket(socket.AF_UNIX)
 listener.bind(path)
 listener.listen(8)
@@ -55,6 +57,7 @@ def run(connection):
         os.dup2(fd, target)
         os.close(fd)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     os.environ.clear()
     os.environ.update(environ)
     time.tzset()
@@ -99,6 +102,7 @@ while True:
             listener.close()
             run(connection)
         connection.close()
+shutil.rmtree(os.path.dirname(path), ignore_errors=True)  # its shim and its socket, even after a crashed test run
 """
 
 
@@ -129,9 +133,6 @@ class WarmAlembic:
         return env | {"PATH": f"{self.directory / 'bin'}:{env['PATH']}", "WARM_ALEMBIC": str(self.socket)}
 
     def close(self) -> None:
-        self.process.stdin.close()  # it ends
+        self.process.stdin.close()  # it ends, and removes its folder
         self.process.wait(timeout=30)
-        for path in (self.directory / "bin" / "alembic", self.socket):
-            path.unlink(missing_ok=True)
-        (self.directory / "bin").rmdir()
-        self.directory.rmdir()
+        shutil.rmtree(self.directory, ignore_errors=True)  # in case it never started
