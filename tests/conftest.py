@@ -1,9 +1,7 @@
 """Fixtures shared by the suite: databases of both dialects, pytest-alembic, snapshots."""
 
 import ast
-import contextlib
 import functools
-import getpass
 import os
 import shutil
 import signal
@@ -65,6 +63,11 @@ MEMORY = Path("/dev/shm")
 MEMORY_NEEDED = 4 * 2**30
 
 
+OWN_BASETEMP = pytest.StashKey[Path]()
+PASSED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's own, that reads --basetemp
 def pytest_configure(config: pytest.Config) -> None:
     # SIGTERM ends a run as Ctrl-C does: the fixtures finalize and the server stops. A SIGKILL or a crash is
     # left to the server's watchdog (tests/postgres.py).
@@ -73,12 +76,23 @@ def pytest_configure(config: pytest.Config) -> None:
     if "TMPDIR" not in os.environ and memory and shutil.disk_usage(MEMORY).free > MEMORY_NEEDED:
         os.environ["TMPDIR"] = str(MEMORY)  # for this process, its xdist workers and the commands it runs
         tempfile.tempdir = None  # tempfile looks again
+        if config.option.basetemp is None and not hasattr(config, "workerinput"):
+            # the run's folder (its workers' are in it), removed at the end if every test passed
+            config.option.basetemp = tempfile.mkdtemp(prefix="guide-tests-")
+            config.stash[OWN_BASETEMP] = Path(config.option.basetemp)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    session.config.stash[PASSED] = exitstatus == 0
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    # pytest's folder of runs in memory, once its last run is removed (the last worker to end removes it)
-    with contextlib.suppress(OSError):
-        (MEMORY / f"pytest-of-{getpass.getuser()}").rmdir()
+    """The run's folder goes if every test passed (after the workers' end); else it stays, to look into."""
+    basetemp = config.stash.get(OWN_BASETEMP, None)
+    if basetemp is None:
+        return
+    if config.stash.get(PASSED, False) or not any(path.is_file() for path in basetemp.rglob("*")):
+        shutil.rmtree(basetemp, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
