@@ -23,8 +23,7 @@ SHIM = """#!{python} -IS
 import os, socket, sys
 connection = socket.socket(socket.AF_UNIX)
 connection.connect({socket!r})
-environ = {{name: value for name, value in os.environ.items() if name != "WARM_ALEMBIC"}}
-request = repr((sys.argv[1:], os.getcwd(), environ)).encode()
+request = repr((sys.argv[1:], os.getcwd(), dict(os.environ))).encode()
 socket.send_fds(connection, [len(request).to_bytes(8, "big")], [0, 1, 2])
 connection.sendall(request)
 status = connection.recv(1)
@@ -130,7 +129,7 @@ class WarmAlembic:
             raise RuntimeError("the warm alembic process did not start")
 
     def environment(self, env: dict[str, str]) -> dict[str, str]:
-        return env | {"PATH": f"{self.directory / 'bin'}:{env['PATH']}", "WARM_ALEMBIC": str(self.socket)}
+        return env | {"PATH": f"{self.directory / 'bin'}:{env['PATH']}"}  # the shim knows its socket
 
     def close(self) -> None:
         self.process.stdin.close()  # it ends, and removes its folder
