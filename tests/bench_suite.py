@@ -82,7 +82,9 @@ def median_of(runs: int, command: list[str], label: str) -> float:
 
 
 def pytest_in(project: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", *args]
+    """pytest in the copy, its temporary folders in it (the snapshot-writing run fails, and would keep its own)."""
+    basetemp = f"--basetemp={project / '.pytest-tmp'}"
+    return [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", basetemp, *args]
 
 
 def revision_times(project: Path, report: Path) -> dict[str, dict[str, float]]:
