@@ -165,7 +165,7 @@ def measures_tab(script) -> str:
         f"Durée de la montée\u00a0: {seconds(measured['seconds'])}. Attente la plus longue d'une lecture\u00a0: "
         f"{seconds(measured['reader_max_seconds'])}, d'une écriture\u00a0: {seconds(measured['writer_max_seconds'])}.",
         "",
-        conditions_line(),
+        conditions_line("revisions"),
         "",
         *squawk_verdict(script),
     ]
@@ -231,7 +231,7 @@ def batch_strategies() -> str:
         )
     lines += [
         "",
-        conditions_line(" et un fichier SQLite"),
+        conditions_line("batches", " et un fichier SQLite"),
     ]
     return "\n".join(lines) + "\n"
 
@@ -248,11 +248,11 @@ def shown_at(revision: str) -> tuple[str, str]:
     raise LookupError(f"no page shows the revision {revision} with {{{{ revision(...) }}}}")
 
 
-def conditions_line(also: str = "") -> str:
+def conditions_line(part: str, also: str = "") -> str:
     """Where and when make bench measured: the last line under every table of measures."""
     conditions = json.loads((SNAPSHOTS / snapshots.MEASURE_CONDITIONS).read_text(encoding="utf-8"))
     return (
-        f"*Mesuré par `make bench` le {conditions['date']}, sur PostgreSQL {conditions['postgresql']} "
+        f"*Mesuré par `make bench` le {conditions['dates'][part]}, sur PostgreSQL {conditions['postgresql']} "
         f"(fsync {'activé' if conditions['fsync'] == 'on' else 'désactivé'}, "
         f"shared_buffers {conditions.get('shared_buffers', '128MB')}){also}, "
         f"{conditions['cores']} cœurs {conditions['cpu']}.*"
@@ -283,7 +283,7 @@ def safety_table(page: str) -> str:
             f"| `{LOCK_NAMES[operation['lock']]}` | {blocked} "
             f"| {'oui' if operation['rewritten'] else 'non'} | {waits} | {seconds(operation['seconds'])} | {recipe} |"
         )
-    lines += ["", conditions_line()]
+    lines += ["", conditions_line("operations")]
     return "\n".join(lines) + "\n"
 
 

@@ -45,7 +45,11 @@ def cpu_model() -> str:
         return platform.processor() or "?"
 
 
-def conditions(url: str, rows: int) -> dict:
+def conditions(url: str, rows: int, parts: set[str]) -> dict:
+    """The machine and versions; the date each part was last measured (the parts not run keep theirs)."""
+    path = SNAPSHOTS / snapshots.MEASURE_CONDITIONS
+    dates = json.loads(path.read_text(encoding="utf-8")).get("dates", {}) if path.exists() else {}
+    today = datetime.date.today().isoformat()
     with psycopg.connect(libpq_url(url)) as connection:
         server = connection.execute("SHOW server_version").fetchone()[0].split()[0]
         fsync = connection.execute("SHOW fsync").fetchone()[0]
@@ -57,7 +61,7 @@ def conditions(url: str, rows: int) -> dict:
         "shared_buffers": shared_buffers,
         "cpu": cpu_model(),
         "cores": os.cpu_count(),
-        "date": datetime.date.today().isoformat(),
+        "dates": {part: today if part in parts else dates.get(part, today) for part in PARTS},
     }
 
 
@@ -85,7 +89,7 @@ def main() -> int:
         server = TemporaryServer(find_bindir(), SERVER_SETTINGS)
         url = server.start()
     try:
-        write(snapshots.MEASURE_CONDITIONS, conditions(url, arguments.rows))
+        write(snapshots.MEASURE_CONDITIONS, conditions(url, arguments.rows, parts))
         for script in chosen if "revisions" in parts else []:
             name = f"bench_{uuid.uuid4().hex[:8]}"
             database = create_database(url, name)
