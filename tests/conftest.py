@@ -1,6 +1,7 @@
 """Fixtures shared by the suite: databases of both dialects, pytest-alembic, snapshots."""
 
 import ast
+import fcntl
 import functools
 import os
 import shutil
@@ -256,9 +257,28 @@ def build(config_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    warnings = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("WARNING")]
+    """The site, built once per run: the first xdist worker to ask builds it, the others wait and read it."""
+    shared = tmp_path_factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else None
+    if shared is None:
+        site_dir = tmp_path_factory.mktemp("site")
+        output = build_output(site_dir)
+    else:
+        site_dir, report = shared / "site", shared / "site.log"
+        with (shared / "site.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            if not report.exists():
+                report.write_text(build_output(site_dir), encoding="utf-8")
+            output = report.read_text(encoding="utf-8")
+    assert not output.startswith(BUILD_FAILED), output
+    warnings = [line for line in output.splitlines() if line.startswith("WARNING")]
     assert warnings == []
     return site_dir
+
+
+BUILD_FAILED = "mkdocs build failed\n"
+
+
+def build_output(site_dir: Path) -> str:
+    """What ``mkdocs build`` printed, marked when it failed."""
+    result = build(ROOT, site_dir)
+    return ("" if result.returncode == 0 else BUILD_FAILED) + result.stdout + result.stderr

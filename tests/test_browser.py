@@ -190,14 +190,22 @@ def test_copy_button_copies_what_the_block_shows(browser, base_url: str) -> None
     "recherche (26 Ko), soit 102 Ko avant son propre HTML ; la plus lourde pèse 138,5 Ko",
 )
 def test_heaviest_page_weighs_less_than_100_kb(browser, base_url: str) -> None:
-    """Every byte a page loads when it opens, gzip-compressed as GitHub Pages serves text."""
-    weights = {}
+    """Every byte a page loads when it opens, gzip-compressed as GitHub Pages serves text.
+
+    Each page opens in a context of its own (a first visit, nothing cached). The pages load
+    side by side: each navigation starts, then each is awaited until its network is idle.
+    """
+    opening = []
     for page in PAGES:
         context = browser.new_context()
         tab = context.new_page()
         responses: list = []
         tab.on("response", lambda response, kept=responses: kept.append(response))
-        tab.goto(url_of(base_url, page), wait_until="networkidle")
+        tab.goto(url_of(base_url, page), wait_until="commit")
+        opening.append((page, context, tab, responses))
+    weights = {}
+    for page, context, tab, responses in opening:
+        tab.wait_for_load_state("networkidle")
         weights[page] = sum(len(gzip.compress(r.body(), compresslevel=6)) for r in responses if r.ok)
         context.close()
     print("\n" + "\n".join(f"{weight / 1000:6.1f} KB  {page}" for page, weight in sorted(weights.items())))
