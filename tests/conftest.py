@@ -3,6 +3,7 @@
 import ast
 import fcntl
 import functools
+import json
 import os
 import shutil
 import signal
@@ -258,27 +259,17 @@ def build(config_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site, built once per run: the first xdist worker to ask builds it, the others wait and read it."""
-    shared = tmp_path_factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else None
-    if shared is None:
-        site_dir = tmp_path_factory.mktemp("site")
-        output = build_output(site_dir)
-    else:
-        site_dir, report = shared / "site", shared / "site.log"
-        with (shared / "site.lock").open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-            if not report.exists():
-                report.write_text(build_output(site_dir), encoding="utf-8")
-            output = report.read_text(encoding="utf-8")
-    assert not output.startswith(BUILD_FAILED), output
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, that holds each worker's
+    site_dir, report = shared / "site", shared / "site.json"
+    with (shared / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not report.exists():
+            result = build(ROOT, site_dir)
+            report.write_text(json.dumps([result.returncode, result.stdout + result.stderr]), encoding="utf-8")
+        returncode, output = json.loads(report.read_text(encoding="utf-8"))
+    assert returncode == 0, output
     warnings = [line for line in output.splitlines() if line.startswith("WARNING")]
     assert warnings == []
     return site_dir
-
-
-BUILD_FAILED = "mkdocs build failed\n"
-
-
-def build_output(site_dir: Path) -> str:
-    """What ``mkdocs build`` printed, marked when it failed."""
-    result = build(ROOT, site_dir)
-    return ("" if result.returncode == 0 else BUILD_FAILED) + result.stdout + result.stderr
