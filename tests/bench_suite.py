@@ -12,6 +12,7 @@ Nothing is written to the project: the copies live in a temporary folder, remove
 """
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
@@ -19,6 +20,7 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import alembic.command
@@ -54,9 +56,10 @@ def double_history(project: Path) -> int:
     os.environ["PATH"] = f"{Path(sys.executable).parent}:{os.environ['PATH']}"  # ruff, for alembic.ini's write hook
     count = len(revisions.scripts())
     for number in range(1, count + 1):
-        script = alembic.command.revision(
-            config, f"Révision générée par make bench-suite, n° {number}", rev_id=f"{0xBE0000000000 + number:012x}"
-        )
+        with quiet():
+            script = alembic.command.revision(
+                config, f"Révision générée par make bench-suite, n° {number}", rev_id=f"{0xBE0000000000 + number:012x}"
+            )
         path = Path(script.path)
         text = path.read_text(encoding="utf-8")
         text = text.replace("def upgrade() -> None:\n    pass", "def upgrade() -> None:\n    " + UPGRADE, 1)
@@ -64,6 +67,34 @@ def double_history(project: Path) -> int:
         text = text.replace(TODO, CHECK, 1)
         path.write_text(text.replace("{number}", str(number)), encoding="utf-8")
     return count
+
+
+@contextlib.contextmanager
+def quiet() -> Iterator[None]:
+    """What Alembic prints (to sys.stdout) and its ruff hooks (to the descriptors 1 and 2), shown only on failure."""
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    saved = [os.dup(1), os.dup(2)]
+    failed = False
+    with tempfile.TemporaryFile() as output, open(output.fileno(), "w", buffering=1, closefd=False) as text:
+        os.dup2(output.fileno(), 1)
+        os.dup2(output.fileno(), 2)
+        try:
+            with contextlib.redirect_stdout(text), contextlib.redirect_stderr(text):
+                yield
+        except BaseException:
+            failed = True
+            raise
+        finally:
+            text.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            for descriptor in saved:
+                os.close(descriptor)
+            if failed:
+                output.seek(0)
+                sys.stderr.write(output.read().decode(errors="replace"))
+                sys.stderr.flush()
 
 
 def timed(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> float:
