@@ -12,7 +12,6 @@ Nothing is written to the project: the copies live in a temporary folder, remove
 """
 
 import argparse
-import contextlib
 import os
 import statistics
 import subprocess
@@ -20,11 +19,7 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
-
-import alembic.command
-import alembic.config
 
 from conventions import revisions
 from conventions.layout import ROOT
@@ -49,52 +44,31 @@ CHECK = """alembic_connection.execute(sa.text("INSERT INTO bench_{number} (label
 TODO = 'raise NotImplementedError("écrire la vérification de cette révision")'
 
 
+# Alembic's ``revision``, as `make example` runs it (with ruff for alembic.ini's write hooks), in a process of its
+# own: what it and the hooks print is kept, and shown only if it fails
+GENERATE = """
+import sys
+import alembic.command
+import alembic.config
+config = alembic.config.Config("alembic.ini")
+for number, rev_id in enumerate(sys.argv[1:], start=1):
+    alembic.command.revision(config, f"Révision générée par make bench-suite, n° {number}", rev_id=rev_id)
+"""
+
+
 def double_history(project: Path) -> int:
     """Append as many generated revisions as the history has, with Alembic's ``revision``; return how many."""
-    config = alembic.config.Config(str(project / "examples" / "alembic.ini"))
-    config.attributes["configure_logger"] = False
-    os.environ["PATH"] = f"{Path(sys.executable).parent}:{os.environ['PATH']}"  # ruff, for alembic.ini's write hook
-    count = len(revisions.scripts())
-    for number in range(1, count + 1):
-        with quiet():
-            script = alembic.command.revision(
-                config, f"Révision générée par make bench-suite, n° {number}", rev_id=f"{0xBE0000000000 + number:012x}"
-            )
-        path = Path(script.path)
+    ids = [f"{0xBE0000000000 + number:012x}" for number in range(1, len(revisions.scripts()) + 1)]
+    env = env_of(project) | {"PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    timed([sys.executable, "-c", GENERATE, *ids], project / "examples", env)
+    for number, rev_id in enumerate(ids, start=1):
+        [path] = (project / "examples" / "versions").glob(f"{rev_id}_*.py")
         text = path.read_text(encoding="utf-8")
         text = text.replace("def upgrade() -> None:\n    pass", "def upgrade() -> None:\n    " + UPGRADE, 1)
         text = text.replace("def downgrade() -> None:\n    pass", "def downgrade() -> None:\n    " + DOWNGRADE, 1)
         text = text.replace(TODO, CHECK, 1)
         path.write_text(text.replace("{number}", str(number)), encoding="utf-8")
-    return count
-
-
-@contextlib.contextmanager
-def quiet() -> Iterator[None]:
-    """What Alembic prints (to sys.stdout) and its ruff hooks (to the descriptors 1 and 2), shown only on failure."""
-    for stream in (sys.stdout, sys.stderr):
-        stream.flush()
-    saved = [os.dup(1), os.dup(2)]
-    failed = False
-    with tempfile.TemporaryFile() as output, open(output.fileno(), "w", buffering=1, closefd=False) as text:
-        os.dup2(output.fileno(), 1)
-        os.dup2(output.fileno(), 2)
-        try:
-            with contextlib.redirect_stdout(text), contextlib.redirect_stderr(text):
-                yield
-        except BaseException:
-            failed = True
-            raise
-        finally:
-            text.flush()
-            os.dup2(saved[0], 1)
-            os.dup2(saved[1], 2)
-            for descriptor in saved:
-                os.close(descriptor)
-            if failed:
-                output.seek(0)
-                sys.stderr.write(output.read().decode(errors="replace"))
-                sys.stderr.flush()
+    return len(ids)
 
 
 def timed(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> float:

@@ -1,14 +1,12 @@
-"""The glue of make bench-suite: the doubled history it measures, and its quiet output."""
+"""The glue of make bench-suite: the doubled history it measures."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from conventions import revisions
-from tests.bench_suite import TODO, double_history, quiet
+from tests.bench_suite import TODO, double_history
 from tests.conftest import copy_project
 
 # Up to the doubled history's head and back to the real one, in the copy, on SQLite
@@ -42,15 +40,3 @@ def test_the_doubled_history_is_one_line_of_working_revisions(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr[-4000:]
     assert result.stderr.count("Running upgrade") == 2 * count
     assert result.stderr.count("Running downgrade") == count
-
-
-def test_quiet_hides_what_succeeds_and_shows_what_fails(capfd: pytest.CaptureFixture[str]) -> None:
-    with quiet():
-        print("a success")
-        subprocess.run(["echo", "a success, from a subprocess"], check=True)
-    assert capfd.readouterr() == ("", "")
-    with pytest.raises(RuntimeError), quiet():
-        print("a failure")
-        subprocess.run(["echo", "a failure, from a subprocess"], check=True)
-        raise RuntimeError
-    assert capfd.readouterr().err == "a failure\na failure, from a subprocess\n"
