@@ -1,5 +1,6 @@
-# Two commands do all the set-up: `make serve` and `make test`.
-# Each installs what is missing (uv, then the locked packages in .venv) and nothing more.
+# Two commands do all the set-up: `make serve` and `make test`. Each installs what is missing and nothing more:
+# the system packages (PostgreSQL 15, Chromium, Python's venv) from Debian's, when run as root (else it prints the
+# command to run), then uv, then the locked packages in .venv and .venv-hyperion.
 
 UV_VERSION := 0.13.8
 PYTHON ?= python3
@@ -9,9 +10,25 @@ RUN := $(VENV)/bin
 # The same examples, run again on the Alembic and SQLAlchemy versions that Hyperion pins
 HYPERION_VENV := .venv-hyperion
 
-.PHONY: install serve site test snapshots example bench bench-suite
+.PHONY: install system serve site test snapshots example format bench bench-suite
 
-install: $(VENV)/.installed $(HYPERION_VENV)/.installed
+install: system $(VENV)/.installed $(HYPERION_VENV)/.installed
+
+# What the tests need from the system, as "file:Debian package"
+SYSTEM_NEEDS := /usr/lib/postgresql/15/bin/initdb:postgresql-15 /usr/bin/chromium:chromium
+
+system:
+	@missing=""; \
+	for need in $(SYSTEM_NEEDS); do [ -x "$${need%%:*}" ] || missing="$$missing $${need##*:}"; done; \
+	[ -x $(UV) ] || $(PYTHON) -c 'import ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing the system packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null; \
+		else \
+			echo "Missing system packages; to install them:  sudo apt-get install -y$$missing"; \
+		fi; \
+	fi
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -38,10 +55,10 @@ site: install
 # The same selections work for make snapshots (EXAMPLE there also writes the PostgreSQL SQL, that the page shows).
 page_key = $(subst -,_,$(basename $(notdir $(PAGE))))
 ifdef EXAMPLE
-SELECTION = tests/test_revisions.py tests/test_failed_revisions.py -k "$(EXAMPLE) and sqlite"
+SELECTION = tests/revisions/test_revisions.py tests/revisions/test_failed_revisions.py -k "$(EXAMPLE) and sqlite"
 else ifdef PAGE
-SELECTION = tests/test_commands.py tests/test_french.py tests/test_site.py tests/test_inline_examples.py \
-	-k "($(basename $(notdir $(PAGE))) or $(page_key)) and not postgresql"
+SELECTION = tests/pages/test_commands.py tests/pages/test_french.py tests/pages/test_site.py \
+	tests/pages/test_inline_examples.py -k "($(basename $(notdir $(PAGE))) or $(page_key)) and not postgresql"
 endif
 
 # The whole suite on every core: one PostgreSQL server per worker; an idle worker takes tests queued for another
@@ -59,18 +76,23 @@ example: install
 	@cd examples && PATH="$(abspath $(RUN)):$$PATH" alembic revision -m "$(MESSAGE)" | tee /dev/stderr \
 		| sed -n 's|.*/versions/\([0-9a-f]*\)_.*|\nÀ coller dans la page :  {{ revision("\1") }}\nPuis : écrire upgrade, downgrade, pre_test_upgrade et test_upgrade, mettre à jour models.py, make snapshots EXAMPLE=\1, make bench EXAMPLE=\1.|p'
 
+# The project's Python as ruff wants it (tests/test_code.py checks it)
+format: install
+	$(RUN)/ruff format guide examples tests
+	$(RUN)/ruff check --fix guide examples tests
+
 # Refresh the snapshots (SQL, outputs of the blocks, errors, versions), then check them.
-SNAPSHOT_SELECTION = $(if $(EXAMPLE),tests/test_revisions.py -k "$(EXAMPLE)",$(SELECTION))
+SNAPSHOT_SELECTION = $(if $(EXAMPLE),tests/revisions/test_revisions.py -k "$(EXAMPLE)",$(SELECTION))
 snapshots: install
 	$(RUN)/pytest --snapshot-update --update-examples -q $(SNAPSHOT_SELECTION) \
 		|| $(RUN)/pytest --last-failed -q $(SNAPSHOT_SELECTION)
 
-# What PostgreSQL does on 1,000,000 rows of core_user: each revision, each operation of the safety table, the
+# What PostgreSQL does on 1,000,000 rows of core_user: each revision, each row of the safety table, the
 # large-table strategies (EXAMPLE=<id>: one revision; ONLY=revisions|operations|batches: one part)
 bench: install
-	$(RUN)/python -m tests.bench $(if $(ONLY),--only $(ONLY)) $(EXAMPLE)
+	$(RUN)/python -m guide.bench.run $(if $(ONLY),--only $(ONLY)) $(EXAMPLE)
 
-# How long the checks take: make test, the writer's loop, each revision's test with the history as it is and doubled
-# (medians of RUNS runs, 3 by default; ONLY=make-test|writer|revisions: one part)
+# How long the checks take: make test, the writer's loop, each revision's test with the history as it is and doubled,
+# and what each page weighs (medians of RUNS runs, 3 by default; ONLY=make-test|writer|revisions|weight: one part)
 bench-suite: install
-	$(RUN)/python -m tests.bench_suite $(if $(RUNS),--runs $(RUNS)) $(if $(ONLY),--only $(ONLY))
+	$(RUN)/python -m guide.bench.suite $(if $(RUNS),--runs $(RUNS)) $(if $(ONLY),--only $(ONLY))

@@ -23,6 +23,9 @@ down_revision: str | Sequence[str] | None = "d444106134d6"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Les bases où upgrade valide lui-même une partie de son travail (autocommit_block), lu par les tests
+COMMITS_MIDWAY_ON: tuple[str, ...] = ("postgresql", "sqlite")
+
 
 def upgrade() -> None:
     # CREATE INDEX CONCURRENTLY refuse de s'exécuter dans une transaction : autocommit_block.

@@ -24,6 +24,9 @@ down_revision: str | Sequence[str] | None = "93a98f3e389b"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Les bases où upgrade valide lui-même une partie de son travail (autocommit_block), lu par les tests
+COMMITS_MIDWAY_ON: tuple[str, ...] = ("postgresql", "sqlite")
+
 logger = logging.getLogger("migrations")
 
 # Lignes par lot. Sur PostgreSQL, un lot verrouille ses lignes le temps de sa mise à jour : de petits lots

@@ -23,6 +23,9 @@ down_revision: str | Sequence[str] | None = "f68b48b3a6d9"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Les bases où upgrade valide lui-même une partie de son travail (autocommit_block), lu par les tests
+COMMITS_MIDWAY_ON: tuple[str, ...] = ("postgresql",)
+
 # Ce que squawk signale dans le SQL de cette révision, et pourquoi la révision le garde
 SQUAWK: dict[str, str] = {
     "ban-drop-constraint": "la contrainte CHECK a servi à SET NOT NULL ; NOT NULL la remplace.",

@@ -23,6 +23,9 @@ down_revision: str | Sequence[str] | None = "c5a0f3e8b217"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Les bases où upgrade valide lui-même une partie de son travail (autocommit_block), lu par les tests
+COMMITS_MIDWAY_ON: tuple[str, ...] = ("postgresql",)
+
 
 def upgrade() -> None:
     if op.get_context().dialect.name != "postgresql":

@@ -28,6 +28,9 @@ POSTGRESQL_ONLY = (
     " Sur SQLite, le mode batch recrée la table avec la contrainte, qui vérifie alors toutes les lignes."
 )
 
+# Les bases où upgrade valide lui-même une partie de son travail (autocommit_block), lu par les tests
+COMMITS_MIDWAY_ON: tuple[str, ...] = ("postgresql",)
+
 # Ce que squawk signale dans le SQL de cette révision, et pourquoi la révision le garde
 SQUAWK: dict[str, str] = {
     "ban-drop-constraint": (

@@ -23,6 +23,9 @@ down_revision: str | Sequence[str] | None = "02e543633361"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Les bases où upgrade valide lui-même une partie de son travail (autocommit_block), lu par les tests
+COMMITS_MIDWAY_ON: tuple[str, ...] = ("postgresql", "sqlite")
+
 
 BATCH_SIZE = 2_000
 

@@ -1,0 +1,231 @@
+"""The built site in a real browser: Playwright driving Debian's Chromium, on the site served from localhost.
+
+Every page, in the light and the dark theme: no console error, no request leaving
+localhost, a screenshot (kept in screenshots/, for a reader's eye and the CI's
+artifacts), and axe-core (bundled by axe-playwright-python) with folded sections
+opened: no serious or critical violation. Then what a reader does: switch tabs, toggle
+the theme, copy a block, search in French.
+
+Chromium comes from ``apt-get install chromium`` (Playwright's own download is not
+reachable here); ``CHROMIUM`` names another executable. Without it the tests are
+skipped, and fail under ``CI=true``.
+"""
+
+import contextlib
+import functools
+import http.server
+import itertools
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from guide.rules import layout
+from guide.rules.layout import ROOT
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = ROOT / "screenshots"
+PAGES = layout.pages()
+THEMES = ("light", "dark")
+
+
+def url_of(base: str, page: str) -> str:
+    path = "" if page == "index.md" else page.removesuffix(".md").removesuffix("/index") + "/"
+    return base + path
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The built site, served on a free port of 127.0.0.1 for the session."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    if not Path(CHROMIUM).is_file():
+        reason = f"Chromium introuvable ({CHROMIUM}) : installez-le avec « apt-get install chromium »"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (CI=true : les tests du navigateur sont obligatoires)", pytrace=False)
+        pytest.skip(reason)
+    with playwright_api.sync_playwright() as playwright:
+        # --no-sandbox: Chromium refuses its sandbox as root, which CI is
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """The folder of the screenshots, less those of pages gone (each worker of -n writes its own files)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    wanted = {screenshot_name(page, theme) for page in PAGES for theme in THEMES}
+    for path in SCREENSHOTS.iterdir():
+        if path.name not in wanted:
+            path.unlink(missing_ok=True)
+    return SCREENSHOTS
+
+
+def screenshot_name(page: str, theme: str) -> str:
+    return page.removesuffix(".md").replace("/", "-") + f"-{theme}.jpg"
+
+
+@contextlib.contextmanager
+def opened(browser, base_url: str, page: str, theme: str = "light", **options) -> Iterator:
+    """A page loaded in a fresh context; ``page.problems`` lists console errors and requests leaving localhost."""
+    context = browser.new_context(color_scheme=theme, viewport={"width": 1280, "height": 900}, **options)
+    tab = context.new_page()
+    problems: list[str] = []
+    tab.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
+    tab.on("pageerror", lambda error: problems.append(f"error: {error}"))
+    host = urlsplit(base_url).netloc
+
+    def check_request(request) -> None:
+        address = urlsplit(request.url)
+        if address.scheme in ("http", "https") and address.netloc != host:
+            problems.append(f"request leaving localhost: {request.url}")
+
+    tab.on("request", check_request)
+    tab.goto(url_of(base_url, page), wait_until="networkidle")
+    tab.problems = problems
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+def open_folded_sections(tab) -> None:
+    tab.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+
+
+# Material's own switch to the dark theme: what a reader clicks, and what a reader whose system prefers dark gets
+DARK_TOGGLE = "label[for='__palette_1']"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_clean_and_passes_axe(browser, base_url: str, screenshots: Path, page: str) -> None:
+    """Loaded once; checked in the light theme, then again after switching to the dark one."""
+    with opened(browser, base_url, page, "light") as tab:
+        assert tab.problems == [], f"docs/{page}: {tab.problems}"
+        assert tab.get_attribute("html", "lang") == "fr"
+        for theme in THEMES:
+            if theme == "dark":
+                tab.locator(DARK_TOGGLE).first.click()
+                assert tab.get_attribute("body", "data-md-color-scheme") == "slate"
+            open_folded_sections(tab)
+            tab.screenshot(path=screenshots / screenshot_name(page, theme), full_page=True, type="jpeg", quality=80)
+            results = axe_api.Axe().run(tab)
+            serious = [
+                f"{violation['id']} ({violation['impact']}): {node['target']} {node.get('failureSummary', '')[:200]}"
+                for violation in results.response["violations"]
+                if violation["impact"] in ("serious", "critical")
+                for node in violation["nodes"]
+            ]
+            assert serious == [], f"docs/{page} ({theme}):\n" + "\n".join(serious)
+            assert tab.problems == [], f"docs/{page} ({theme}): {tab.problems}"
+        headings = tab.eval_on_selector_all(
+            "article h1, article h2, article h3, article h4", "hs => hs.map(h => +h.tagName[1])"
+        )
+        skipped = [(a, b) for a, b in itertools.pairwise(headings) if b > a + 1]
+        assert skipped == [], f"docs/{page}: a heading level is skipped: {skipped}"
+        without_alt = tab.eval_on_selector_all(
+            "article img:not([alt]), article svg[role=img]:not([aria-labelledby]):not([aria-label])", "es => es.length"
+        )
+        assert without_alt == 0, f"docs/{page}: {without_alt} pictures without a text alternative"
+
+
+def test_linked_tabs_switch_together(browser, base_url: str) -> None:
+    with opened(browser, base_url, "exemples/enums.md") as tab:
+        sets = tab.locator(".tabbed-set")
+        assert sets.count() >= 2
+        sets.nth(0).get_by_text("SQL PostgreSQL", exact=True).click()
+        labels = tab.evaluate(
+            """() => [...document.querySelectorAll('.tabbed-set')].slice(0, 2).map(set => {
+                const checked = set.querySelector(':scope > input:checked');
+                return set.querySelector(`label[for="${checked.id}"]`).innerText.trim();
+            })"""
+        )
+        assert labels == ["SQL PostgreSQL", "SQL PostgreSQL"], labels
+        assert sets.nth(0).locator(".tabbed-block").nth(3).is_visible()
+
+
+def test_dark_mode_toggles(browser, base_url: str) -> None:
+    with opened(browser, base_url, "index.md", "light") as tab:
+        assert tab.get_attribute("body", "data-md-color-scheme") == "default"
+        tab.locator(DARK_TOGGLE).first.click()
+        assert tab.get_attribute("body", "data-md-color-scheme") == "slate"
+
+
+def test_copy_button_copies_what_the_block_shows(browser, base_url: str) -> None:
+    with opened(browser, base_url, "commandes.md", permissions=["clipboard-read", "clipboard-write"]) as tab:
+        block = tab.locator("article div.language-bash").filter(visible=True).first
+        shown = block.locator("code").inner_text()
+        block.hover()
+        block.locator("button.md-code__button[data-md-type='copy']").click()
+        copied = tab.evaluate("navigator.clipboard.readText()")
+        assert copied.rstrip("\n") == shown.rstrip("\n")
+
+
+# A reader's query -> the section it must find among the first three pages found, with teasers in prose
+SEARCHES = {
+    "données": "bonnes-pratiques/#migrer-les-donnees",
+    "index partiel": "exemples/index-et-performance/#optimiser-les-requetes-frequentes",
+    "downgrade": "commandes/#executer-les-migrations",
+    "verrou": "migrations-complexes/#borner-lattente-des-verrous",
+    "enum": "exemples/enums/#ajouter-des-valeurs-a-un-enum",
+    "Target database is not up to date.": "resolution-de-problemes/#target-database-is-not-up-to-date",
+}
+FIRST_PAGES = 3
+CODE_TEASER = ("def ", "import ", "alembic ", "INFO  [", "$ ", "op.", "ALTER ", "CREATE ", "from ")
+
+
+def search(tab, query: str) -> list[list[tuple[str, str]]]:
+    """The results of a query typed in the search box: per page found, its (link, teaser) pairs."""
+    box = tab.locator("input[data-md-component='search-query']")
+    box.click()
+    # Material says « Initialisation de la recherche » until its worker has loaded the index
+    tab.wait_for_function(
+        "() => !(document.querySelector('.md-search-result__meta') || {textContent: 'Initialisation'})"
+        ".textContent.includes('Initialisation')"
+    )
+    box.press_sequentially(query, delay=10)  # Material searches on key presses, not on a pasted value
+    tab.wait_for_selector(".md-search-result__item")
+    return tab.eval_on_selector_all(
+        "li.md-search-result__item",
+        """items => items.map(item => [...item.querySelectorAll('a.md-search-result__link')].map(a => {
+            const article = a.querySelector('article').cloneNode(true);
+            article.querySelectorAll('h1, h2, .md-search-result__icon').forEach(node => node.remove());
+            return [a.getAttribute('href'), article.innerText.trim()];
+        }))""",
+    )
+
+
+def place(href: str) -> str:
+    address = urlsplit(href)
+    return address.path.lstrip("/") + (f"#{address.fragment}" if address.fragment else "")
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCHES.items(), ids=list(SEARCHES))
+def test_french_queries_find_the_right_section(browser, base_url: str, query: str, expected: str) -> None:
+    with opened(browser, base_url, "index.md") as tab:
+        found = [link for links in search(tab, query)[:FIRST_PAGES] for link in links]
+    places = [place(href) for href, _ in found]
+    assert expected in places, f"« {query} » : {expected} not among the first {FIRST_PAGES} pages found: {places}"
+    for href, teaser in found:
+        assert not teaser.startswith(CODE_TEASER), f"« {query} » : {place(href)} has a code teaser: {teaser[:80]!r}"
+    print(f"\n« {query} » : " + " ; ".join(f"{place(href)} — {teaser[:50]!r}" for href, teaser in found))
