@@ -13,19 +13,16 @@ Nothing is written to the project: the copies live in a temporary folder, remove
 """
 
 import argparse
-import functools
-import gzip
-import http.server
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from guide.harness.browser import chromium, page_weight, served, url_of
 from guide.harness.project import build, copy_project
 from guide.rules import layout, revisions
 from guide.rules.layout import ROOT
@@ -33,7 +30,6 @@ from guide.rules.layout import ROOT
 PARTS = ("make-test", "writer", "revisions", "weight")
 WRITER_PAGE = "docs/commandes.md"
 REVISION_TESTS = "tests/revisions/test_revisions.py"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 # The bodies of a generated revision, put in the file that the project's own template (examples/script.py.mako,
 # as `make example` uses it) writes: a table with a foreign key and an index, and a check of one row
@@ -147,41 +143,15 @@ def bench_revisions(runs: int) -> None:
         print(f"growth of the total, {dialect}: {doubled / as_is:.2f}x for twice the revisions (linear: 2)")
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 def page_weights() -> None:
-    """Every byte each page loads at a first visit (nothing cached), gzip-compressed, in Chromium."""
-    from playwright.sync_api import sync_playwright
-
+    """What each page loads at a first visit (nothing cached), gzip-compressed, in Chromium."""
     with tempfile.TemporaryDirectory(prefix="guide-bench-weight-") as temporary:
         site = Path(temporary) / "site"
         result = build(ROOT, site)
         if result.returncode != 0:
             sys.exit(f"mkdocs build failed:\n{result.stdout[-4000:]}{result.stderr[-4000:]}")
-        handler = functools.partial(QuietHandler, directory=site)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        weights = {}
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-                for page in layout.pages():
-                    context = browser.new_context()
-                    tab = context.new_page()
-                    responses: list = []
-                    tab.on("response", responses.append)
-                    path = "" if page == "index.md" else page.removesuffix(".md").removesuffix("/index") + "/"
-                    tab.goto(base + path, wait_until="networkidle")
-                    weights[page] = sum(len(gzip.compress(r.body(), compresslevel=6)) for r in responses if r.ok)
-                    context.close()
-                browser.close()
-        finally:
-            server.shutdown()
-            server.server_close()
+        with served(site) as base, chromium() as browser:
+            weights = {page: page_weight(browser, url_of(base, page)) for page in layout.pages()}
     heaviest = max(weights, key=weights.get)
     print(f"\n{'page weight, gzip, first visit':<46} lightest {min(weights.values()) / 1000:.1f} KB")
     print(f"heaviest page: docs/{heaviest}, {weights[heaviest] / 1000:.1f} KB")

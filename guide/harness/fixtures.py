@@ -4,7 +4,8 @@
   ``database_url``, ``start_at`` (a copy of the state after a revision, guide/harness/states.py);
 - pytest-alembic's ``alembic_config`` and ``alembic_engine``;
 - ``keep``: a text checked against its snapshot under docs/snapshots/;
-- ``site``: the site, built once per run; ``warm_alembic``, for the command blocks.
+- ``site``: the site, built once per run; ``base_url``, where it is served; ``browser``, Chromium;
+- ``warm_alembic``, for the command blocks.
 """
 
 import fcntl
@@ -19,6 +20,7 @@ import pytest
 import sqlalchemy as sa
 from pytest_alembic.config import Config
 
+from guide.harness.browser import CHROMIUM, chromium, served
 from guide.harness.postgres import INSTALL_HINT, TemporaryServer, create_database, drop_database, find_bindir
 from guide.harness.project import build
 from guide.harness.states import States
@@ -160,3 +162,23 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     warnings = [line for line in output.splitlines() if line.startswith("WARNING")]
     assert warnings == []
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The built site, served on a free port of 127.0.0.1 for the session."""
+    with served(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    """Debian's Chromium; without it, the test is skipped, and fails under ``CI=true``."""
+    try:
+        with chromium() as opened:
+            yield opened
+    except FileNotFoundError:
+        reason = f"Chromium introuvable ({CHROMIUM}) : installez-le avec « apt-get install chromium »"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (CI=true : les tests du navigateur sont obligatoires)", pytrace=False)
+        pytest.skip(reason)

@@ -1,13 +1,16 @@
-"""The glue of make bench-suite: the doubled history it measures."""
+"""The glue of make bench-suite: the doubled history it measures, and the weight of a page."""
 
+import gzip
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 from guide.bench.suite import TODO, double_history
+from guide.harness.browser import page_weight, url_of
 from guide.harness.project import copy_project
 from guide.rules import revisions
+from guide.rules.layout import ROOT
 
 # Up to the doubled history's head and back to the real one, in the copy, on SQLite
 UP_AND_BACK = """
@@ -40,3 +43,10 @@ def test_the_doubled_history_is_one_line_of_working_revisions(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr[-4000:]
     assert result.stderr.count("Running upgrade") == 2 * count
     assert result.stderr.count("Running downgrade") == count
+
+
+def test_a_page_weighs_what_it_loads(browser, base_url: str) -> None:
+    """make bench-suite's weight: the page and everything it loads, compressed; more than the HTML alone."""
+    html = gzip.compress((ROOT / "docs" / "index.md").read_bytes())  # far less than the whole page
+    weight = page_weight(browser, url_of(base_url, "index.md"))
+    assert weight > 50_000 > len(html), weight

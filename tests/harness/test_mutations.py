@@ -72,6 +72,24 @@ CASES = {
         (r"alembic upgrade head", "alembic upgrade haed"),
         ["tests/pages/test_commands.py", "-k", "demarrage-rapide"],
     ),
+    "break-an-inline-block": (
+        "docs/bonnes-pratiques.md",
+        (r'batch_op\.alter_column\("username"', 'batch_op.alter_column("usrname"'),
+        ["tests/pages/test_inline_examples.py", "-k", "bonnes-pratiques.md:24 and sqlite"],
+    ),
+    "declare-no-autocommit-block": (
+        "examples/versions/06405da15a7a_indexer_les_evenements_sans_bloquer.py",
+        (
+            r'COMMITS_MIDWAY_ON: tuple\[str, \.\.\.\] = \("postgresql", "sqlite"\)',
+            'COMMITS_MIDWAY_ON = ("postgresql",)',
+        ),
+        ["tests/revisions/test_revisions.py", "-k", "06405da15a7a and sqlite"],
+    ),
+    "change-a-measured-step": (
+        "examples/operations.toml",
+        (r"ADD COLUMN nickname varchar\(50\)", "ADD COLUMN nickname varchar(60)"),
+        ["tests/bench/test_operations.py", "-k", "as_written"],
+    ),
 }
 
 
@@ -85,6 +103,12 @@ MESSAGES = {
     "add-a-second-head": f"2 heads: {', '.join(sorted([relative(PARENT), relative(HEAD)]))}",
     "break-the-syntax-of-a-revision": 'f306beed3e3e_ajouter_le_champ_is_active.py", line 27',
     "leave-a-snapshot-stale": "the output differs from docs/snapshots/blocks/commandes/current.txt",
+    "declare-no-autocommit-block": (
+        "examples/versions/06405da15a7a_indexer_les_evenements_sans_bloquer.py: on sqlite, its upgrade entered an"
+        " autocommit_block, but it does not declare 'sqlite' in COMMITS_MIDWAY_ON"
+    ),
+    "change-a-measured-step": "add-column: its steps changed since they were measured",
+    "break-an-inline-block": "docs/bonnes-pratiques.md:24: the block fails on sqlite: builtins.KeyError: 'usrname'",
     "misspell-a-command": "`alembic upgrade haed` exited with 255, expected 0",
 }
 

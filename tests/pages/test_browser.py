@@ -6,68 +6,27 @@ artifacts), and axe-core (bundled by axe-playwright-python) with folded sections
 opened: no serious or critical violation. Then what a reader does: switch tabs, toggle
 the theme, copy a block, search in French.
 
-Chromium comes from ``apt-get install chromium`` (Playwright's own download is not
-reachable here); ``CHROMIUM`` names another executable. Without it the tests are
-skipped, and fail under ``CI=true``.
+Chromium comes from ``apt-get install chromium``, which make installs (guide/harness/browser.py).
+Without it the tests are skipped, and fail under ``CI=true``.
 """
 
 import contextlib
-import functools
-import http.server
 import itertools
-import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from guide.harness.browser import url_of
 from guide.rules import layout
 from guide.rules.layout import ROOT
 
-playwright_api = pytest.importorskip("playwright.sync_api")
 axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "screenshots"
 PAGES = layout.pages()
 THEMES = ("light", "dark")
-
-
-def url_of(base: str, page: str) -> str:
-    path = "" if page == "index.md" else page.removesuffix(".md").removesuffix("/index") + "/"
-    return base + path
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    """The built site, served on a free port of 127.0.0.1 for the session."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator:
-    if not Path(CHROMIUM).is_file():
-        reason = f"Chromium introuvable ({CHROMIUM}) : installez-le avec « apt-get install chromium »"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason} (CI=true : les tests du navigateur sont obligatoires)", pytrace=False)
-        pytest.skip(reason)
-    with playwright_api.sync_playwright() as playwright:
-        # --no-sandbox: Chromium refuses its sandbox as root, which CI is
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")

@@ -67,7 +67,12 @@ def test_inline_block(
                 eval_example.run(example)
             output = snapshots.block_output(block.page, block.attributes["output"], dialect)
             keep(output, error_text(raised.value), str(block))
-        elif eval_example.update_examples:
-            eval_example.run_print_update(example)
         else:
-            eval_example.run_print_check(example)
+            try:
+                (eval_example.run_print_update if eval_example.update_examples else eval_example.run_print_check)(
+                    example
+                )
+            except Exception as error:
+                # The page and line, and the error: pytest cannot draw the frame of code compiled from a page
+                # (Python 3.11's code positions run out: an INTERNALERROR that named neither)
+                raise AssertionError(f"{block}: the block fails on {dialect}: {error_text(error)}") from None
