@@ -140,3 +140,16 @@ def test_the_rules_import_on_hyperions_versions() -> None:
         [str(HYPERION_PYTHON), "-c", "import " + ", ".join(rules)], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_no_source_file_is_ignored_by_git() -> None:
+    """A file that .gitignore hides works here and is missing from every clone (guide/site/ once was: site/)."""
+    result = subprocess.run(
+        ["git", "ls-files", "--others", "--ignored", "--exclude-standard", *FOLDERS, "docs", "overrides"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    hidden = [path for path in result.stdout.splitlines() if "__pycache__/" not in path and not path.endswith(".db")]
+    assert hidden == [], "ignored by .gitignore, so absent from a clone"

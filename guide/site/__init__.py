@@ -1,0 +1,1 @@
+"""The MkDocs side: ``macros`` (mkdocs-macros), ``tables`` (the measures as Markdown), ``hooks``."""
