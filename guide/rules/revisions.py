@@ -10,8 +10,7 @@ run recorded (its SQL snapshots), never searched in its source:
 - ``POSTGRESQL_ONLY``: why it runs on PostgreSQL only (``runs_on``);
 - ``COMMITS_MIDWAY_ON``: the dialects where its upgrade commits part of its work in an
   ``autocommit_block`` (``commits_midway``; tests/revisions/test_revisions.py checks it against the run);
-- its SQLite SQL recreates a table in batch mode (``recreates_a_table``), its PostgreSQL SQL adds an
-  enum value (``adds_an_enum_value``).
+- its SQLite SQL recreates a table in batch mode (``recreates_a_table``).
 """
 
 import ast
@@ -124,11 +123,6 @@ def recorded_sql(script, dialect: str) -> str:
 def recreates_a_table(script) -> bool:
     """On SQLite, its upgrade copies a table in batch mode (``_alembic_tmp_…``)."""
     return runs_on(script, "sqlite") and "_alembic_tmp_" in recorded_sql(script, "sqlite")
-
-
-def adds_an_enum_value(script) -> bool:
-    """On PostgreSQL, its upgrade runs ``ALTER TYPE … ADD VALUE``: usable only once committed."""
-    return "ADD VALUE" in recorded_sql(script, "postgresql")
 
 
 def head() -> str:
