@@ -1,13 +1,16 @@
 """The guide's diagrams, drawn as SVG from the project itself: no script, no font, nothing fetched.
 
 - ``revision_graph``: the revisions of an Alembic script directory, oldest at the top, one row per
-  generation, branches side by side (the history of examples/, the branch and merge case);
+  generation, branches side by side (the history of examples/, the branch and merge case); each
+  revision links to the section that shows it, when it is given;
 - ``timeline``: the steps of a page section (its ``### Étape …`` headings), each on the lane of
   the database when the step shows a revision, of the application otherwise.
 
 Each is a snapshot (guide.rules.snapshots, ``diagrams/…``): tests/pages/test_diagrams.py draws it again and
 compares, ``make snapshots`` refreshes it, the page includes it. Colours come from the theme
-(``guide-diagram`` in docs/stylesheets/extra.css), so that both themes read it.
+(``guide-diagram`` in docs/stylesheets/extra.css), so that both themes read it. A diagram is never drawn
+smaller than the width at which its smallest text is ``LEGIBLE`` px high: on a phone, its figure scrolls
+(guide/site/hooks.py wraps it).
 """
 
 import re
@@ -16,14 +19,19 @@ from html import escape
 from guide.rules import revisions
 
 ROW, COLUMN, RADIUS, FONT = 34, 230, 7, 13
+LEGIBLE = 11  # px: the smallest text a reader is shown
 
 
-def svg(width: int, height: int, name: str, title: str, body: list[str]) -> str:
+def svg(
+    width: int, height: int, name: str, title: str, body: list[str], smallest_font: int = FONT, role: str = "img"
+) -> str:
+    """``role``: ``img``, or ``figure`` for a diagram with links (an image may hold nothing a reader can focus)."""
+    narrowest = round(width * LEGIBLE / smallest_font)
     return (
         "\n".join(
             [
                 f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-                f'role="img" aria-labelledby="{name}-title" class="guide-diagram">',
+                f'style="min-width: {narrowest}px" role="{role}" aria-labelledby="{name}-title" class="guide-diagram">',
                 f'<title id="{name}-title">{escape(title)}</title>',
                 *body,
                 "</svg>",
@@ -38,8 +46,8 @@ def message(script, width: int = 46) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def revision_graph(scripts: list, name: str, title: str) -> str:
-    """``scripts``, oldest first (the first one's parents are drawn as off the picture)."""
+def revision_graph(scripts: list, name: str, title: str, links: dict[str, str] | None = None) -> str:
+    """``scripts``, oldest first (the first one's parents are drawn as off the picture); ``links``: revision -> href."""
     known = {script.revision: script for script in scripts}
     generation: dict[str, int] = {}
     for script in scripts:
@@ -73,9 +81,12 @@ def revision_graph(scripts: list, name: str, title: str) -> str:
         label = f'<tspan class="id">{escape(script.revision)}</tspan> {escape(message(script, 60 if alone else 16))}'
         if head:
             label += ' <tspan class="mark">(tête)</tspan>'
-        body.append(f'<text x="{x + 14}" y="{y + 4}" font-size="{FONT}">{label}</text>')
+        text = f'<text x="{x + 14}" y="{y + 4}" font-size="{FONT}">{label}</text>'
+        if links and script.revision in links:
+            text = f'<a href="{escape(links[script.revision])}">{text}</a>'
+        body.append(text)
     width = 24 + (max(len(line) for line in rows.values()) - 1) * COLUMN + 14 + 560
-    return svg(width, 20 + len(rows) * ROW - ROW // 2, name, title, body)
+    return svg(width, 20 + len(rows) * ROW - ROW // 2, name, title, body, role="figure" if links else "img")
 
 
 STEP = re.compile(r"^### (?P<title>Étape \d+\s*:.*)$", re.MULTILINE)
@@ -127,4 +138,4 @@ def timeline(section: str, scripts: list, name: str, title: str) -> str:
                 ' font-weight="bold"' if row < len(named) else ' class="id"' if revision and row == len(named) else ""
             )
             body.append(f'<text x="{x + 8}" y="{y + 18 + row * 16}" font-size="12"{style}>{escape(line)}</text>')
-    return svg(left + len(headings) * width, 2 * lane_height + 10, name, title, body)
+    return svg(left + len(headings) * width, 2 * lane_height + 10, name, title, body, smallest_font=12)

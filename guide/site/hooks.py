@@ -7,6 +7,9 @@ include that a macro wrote is traced back to the line of the macro (by the revis
 
 pymdownx.tasklist draws a checkbox with no accessible name: each gets its item's text
 (``aria-label``), which axe-core requires (tests/pages/test_browser.py).
+
+A diagram (guide/rules/diagrams.py) goes in a figure that scrolls sideways where the page is narrower
+than the diagram's legible width; the figure takes the keyboard focus, as a scrolled region must.
 """
 
 import html
@@ -48,5 +51,12 @@ def name_task(match: re.Match) -> str:
     return f'{match[1]} aria-label="{name}"{match[2]}{match[3]}</li>'
 
 
+DIAGRAM = re.compile(r'<svg [^>]*aria-labelledby="([\w-]+)"[^>]*class="guide-diagram".*?</svg>', re.DOTALL)
+
+
+def in_a_figure(match: re.Match) -> str:
+    return f'<div class="guide-figure" tabindex="0" role="group" aria-labelledby="{match[1]}">{match[0]}</div>'
+
+
 def on_page_content(content: str, page, config, files) -> str:
-    return TASK.sub(name_task, content)
+    return DIAGRAM.sub(in_a_figure, TASK.sub(name_task, content))

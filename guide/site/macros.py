@@ -83,8 +83,9 @@ def revision_tab(relative: str) -> str:
     return shown + fence("python", relative, f"{relative}:{body_from}:{body_to}", hl_lines=lines)
 
 
-def tab(title: str, content: str) -> str:
-    return f'=== "{title}"\n\n{indent(content, "    ")}\n'
+def tab(title: str, content: str, first: bool = False) -> str:
+    """A tab; ``first`` starts a set of its own (``===!``), even right after another set."""
+    return f'==={"!" if first else ""} "{title}"\n\n{indent(content, "    ")}\n'
 
 
 def starting_state(block: blocks.Block) -> str:
@@ -148,7 +149,7 @@ def define_env(env) -> None:
         out = ""
         if only := revisions.postgresql_only(script):
             out += f'!!! postgresql "PostgreSQL uniquement"\n\n    {only}\n\n'
-        out += tab("Révision", revision_tab(relative))
+        out += tab("Révision", revision_tab(relative), first=True)  # two revisions in a row: two sets
         out += tab("Vérification", fence("python", relative, f"{relative}:check"))
         for dialect in reversed(revisions.dialects(script)):  # SQLite's tab, then PostgreSQL's
             shown = "\n\n".join(

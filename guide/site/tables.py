@@ -5,6 +5,7 @@ examples/operations.toml (guide.rules.operations).
 """
 
 import os
+import posixpath
 import re
 
 from markdown.extensions.toc import slugify
@@ -142,29 +143,63 @@ def batch_strategies() -> str:
     return "\n".join(lines) + "\n"
 
 
-def shown_at(revision: str) -> tuple[str, str]:
-    """The page that shows a revision's tabs, and the anchor of the heading above them."""
+def shown_at(revision: str) -> tuple[str, str, str]:
+    """The page that shows a revision's tabs, and the anchor and text of the heading above them."""
     for page in layout.pages():
-        heading = ""
+        section = heading = ""
         for line in (DOCS / page).read_text(encoding="utf-8").splitlines():
-            if line.startswith("#"):
-                heading = slugify(line.lstrip("#").strip().replace("`", ""), "-")
+            if line.startswith("## "):
+                section = heading = line.removeprefix("## ").strip()
+            elif line.startswith("#"):
+                heading = line.lstrip("#").strip()
             if revision in revisions.PAGE_CALL.findall(line):
-                return page, heading
+                # a step is named with its task: « Migrer sans interruption de service, étape 1 : préparer »
+                named = f"{section}, {heading[0].lower()}{heading[1:]}" if heading.startswith("Étape") else heading
+                return page, slugify(heading.replace("`", ""), "-"), named
     raise LookupError(f"no page shows the revision {revision} with {{{{ revision(...) }}}}")
 
 
+def duration(value: float) -> str:
+    """A short time as a reader compares them: milliseconds under a second, else seconds."""
+    return milliseconds(value) if value < 1 else seconds(value)
+
+
+def verdict(result: measures.OperationMeasures) -> str:
+    """What a reader must know of an operation: safe or not, and how long it kept writes out."""
+    blocked = f"écritures bloquées {duration(result.blocking_seconds)}" if result.blocking_seconds else "rien de bloqué"
+    rewritten = ", table réécrite" if result.rewritten else ""
+    return f"{'**À éviter**' if result.risky else 'Sûr'}\u00a0: {blocked}{rewritten}"
+
+
+def url_of(page: str) -> str:
+    """The address of a page on the site, from its root: ``exemples/enums.md`` -> ``exemples/enums/``."""
+    return "" if page == "index.md" else page.removesuffix(".md").removesuffix("index").rstrip("/") + "/"
+
+
+def link_to_revision(revision: str, from_page: str) -> str:
+    """An address, relative to ``from_page`` as the browser resolves it, of the section that shows a revision.
+
+    For raw HTML (a diagram), which MkDocs does not rewrite: Markdown links name the ``.md`` file instead.
+    """
+    page, anchor, _ = shown_at(revision)
+    relative = posixpath.relpath("/" + url_of(page), "/" + url_of(from_page))
+    return ("" if relative == "." else relative + "/") + f"#{anchor}"
+
+
 def safety_table(page: str) -> str:
-    """The schema changes measured one by one by make bench, as a table with a link to each recipe."""
+    """The schema changes measured one by one by make bench: the operation, its verdict, the recipe.
+
+    Three columns, that fit a phone's width: the locks, waits and durations of each revision are
+    in its tab « Mesures PostgreSQL », one click away.
+    """
     measured = measures.operations()
     by_key = {result.key: result for result in measured.operations}
     lines = [
         f"Mesuré sur {number(measured.conditions.rows)} lignes de `core_user`, une lecture et une écriture "
         "tournant à côté.",
         "",
-        "| Opération | Verdict | Verrou le plus fort | Écritures bloquées | Table réécrite "
-        "| Attente max. lecture / écriture | Durée | Recette |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| Opération | Verdict mesuré | Recette |",
+        "| --- | --- | --- |",
     ]
     for operation in operations.load():
         result = by_key.get(operation.key)
@@ -173,15 +208,9 @@ def safety_table(page: str) -> str:
         label = french(operation.label) + (f"<br>*{french(operation.note)}*" if operation.note else "")
         recipe = "—"
         if operation.recipe:
-            target, anchor = shown_at(operation.recipe)
+            target, anchor, heading = shown_at(operation.recipe)
             link = os.path.relpath(target, os.path.dirname(page) or ".")
-            recipe = f"[`{operation.recipe}`]({link}#{anchor})"
-        blocked = seconds(result.blocking_seconds) if result.blocking_seconds else "—"
-        waits = f"{milliseconds(result.reader_max_seconds)} / {milliseconds(result.writer_max_seconds)}"
-        lines.append(
-            f"| {label} | {'**risqué**' if result.risky else 'sans risque'} "
-            f"| `{measures.lock_name(result.lock)}` | {blocked} "
-            f"| {'oui' if result.rewritten else 'non'} | {waits} | {seconds(result.seconds)} | {recipe} |"
-        )
+            recipe = f"[{heading}]({link}#{anchor})"
+        lines.append(f"| {label} | {verdict(result)} | {recipe} |")
     lines += ["", conditions_line(measured.conditions)]
     return "\n".join(lines) + "\n"

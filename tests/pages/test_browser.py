@@ -47,7 +47,8 @@ def screenshot_name(page: str, theme: str) -> str:
 @contextlib.contextmanager
 def opened(browser, base_url: str, page: str, theme: str = "light", **options) -> Iterator:
     """A page loaded in a fresh context; ``page.problems`` lists console errors and requests leaving localhost."""
-    context = browser.new_context(color_scheme=theme, viewport={"width": 1280, "height": 900}, **options)
+    options.setdefault("viewport", {"width": 1280, "height": 900})
+    context = browser.new_context(color_scheme=theme, **options)
     tab = context.new_page()
     problems: list[str] = []
     tab.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
@@ -71,6 +72,31 @@ def opened(browser, base_url: str, page: str, theme: str = "light", **options) -
 def open_folded_sections(tab) -> None:
     tab.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
 
+
+# What a reader must be able to read: the code of every block, tabs and folds included, and each tab set's labels
+LAYOUT = """() => {
+    const style = document.createElement('style');
+    style.textContent = '.tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }';
+    document.head.append(style);
+    document.querySelectorAll('details').forEach(d => d.open = true);
+    const cut = [...document.querySelectorAll('article pre > code')]
+        .filter(code => code.scrollWidth > code.clientWidth + 1)
+        .map(code => (code.closest('.highlight').querySelector('.filename') || {innerText: '?'}).innerText);
+    const repeated = [...document.querySelectorAll('.tabbed-set')]
+        .map(set => [...set.querySelectorAll(':scope > .tabbed-labels > label')].map(label => label.innerText.trim()))
+        .filter(labels => new Set(labels).size !== labels.length);
+    style.remove();
+    return {cut, repeated};
+}"""
+# The width of a table against its column, and the size the smallest text of each diagram is drawn at
+WIDTHS = """() => ({
+    tables: [...document.querySelectorAll('article table')].map(table =>
+        [table.rows[0].innerText, table.scrollWidth, table.closest('article').clientWidth]),
+    diagrams: [...document.querySelectorAll('article svg.guide-diagram')].map(svg => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return Math.min(...[...svg.querySelectorAll('text')].map(text => scale * text.getAttribute('font-size')));
+    }),
+})"""
 
 # Material's own switch to the dark theme: what a reader clicks, and what a reader whose system prefers dark gets
 DARK_TOGGLE = "label[for='__palette_1']"
@@ -97,6 +123,9 @@ def test_page_loads_clean_and_passes_axe(browser, base_url: str, screenshots: Pa
             ]
             assert serious == [], f"docs/{page} ({theme}):\n" + "\n".join(serious)
             assert tab.problems == [], f"docs/{page} ({theme}): {tab.problems}"
+        drawn = tab.evaluate(LAYOUT)
+        assert drawn["cut"] == [], f"docs/{page}: code cut at 1280 px in {drawn['cut']}"
+        assert drawn["repeated"] == [], f"docs/{page}: tab sets with a label twice: {drawn['repeated']}"
         headings = tab.eval_on_selector_all(
             "article h1, article h2, article h3, article h4", "hs => hs.map(h => +h.tagName[1])"
         )
@@ -106,6 +135,24 @@ def test_page_loads_clean_and_passes_axe(browser, base_url: str, screenshots: Pa
             "article img:not([alt]), article svg[role=img]:not([aria-labelledby]):not([aria-label])", "es => es.length"
         )
         assert without_alt == 0, f"docs/{page}: {without_alt} pictures without a text alternative"
+
+
+SAFETY_TABLE = "bonnes-pratiques.md"
+WITH_DIAGRAMS = [page for page in PAGES if "diagrams/" in (ROOT / "docs" / page).read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_safety_table_fits_its_column(browser, base_url: str, width: int) -> None:
+    with opened(browser, base_url, SAFETY_TABLE, viewport={"width": width, "height": 900}) as tab:
+        [(_, wide, column)] = [table for table in tab.evaluate(WIDTHS)["tables"] if "Verdict" in table[0]]
+    assert wide <= column, f"at {width} px, the safety table is {wide} px wide in {column} px"
+
+
+@pytest.mark.parametrize("page", WITH_DIAGRAMS)
+def test_diagram_text_is_legible_on_a_phone(browser, base_url: str, page: str) -> None:
+    with opened(browser, base_url, page, viewport={"width": 390, "height": 900}) as tab:
+        smallest = tab.evaluate(WIDTHS)["diagrams"]
+    assert smallest and min(smallest) >= 11 - 0.01, f"docs/{page}: diagram text drawn at {smallest} px at 390 px"
 
 
 def test_linked_tabs_switch_together(browser, base_url: str) -> None:

@@ -15,13 +15,15 @@ from alembic.script import ScriptDirectory
 
 from guide.harness.project import copy_examples
 from guide.rules import diagrams, layout, revisions, snapshots
+from guide.site.tables import link_to_revision
 
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 def well_formed(text: str) -> ElementTree.Element:
     root = ElementTree.fromstring(text)
-    assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == ("figure" if root.find(f"{SVG}a") is not None else "img"), "an image holds no link"
     title = root.find(f"{SVG}title")
     assert title.text, "a diagram needs a title: it is its text alternative"
     assert root.get("aria-labelledby") == title.get("id"), "the label must point at the title"
@@ -30,10 +32,20 @@ def well_formed(text: str) -> ElementTree.Element:
     return root
 
 
+def including_page(name: str) -> str:
+    """The page that includes the diagram ``name``."""
+    [page] = [page for page in layout.pages() if snapshots.diagram(name) in (layout.DOCS / page).read_text()]
+    return page
+
+
 def test_history(keep) -> None:
-    text = diagrams.revision_graph(revisions.scripts(), "history", "L'historique des révisions des exemples")
+    """Each revision of the history links to the section that shows it (checked by the site's link test)."""
+    page = including_page("history")
+    links = {script.revision: link_to_revision(script.revision, page) for script in revisions.scripts()}
+    text = diagrams.revision_graph(revisions.scripts(), "history", "L'historique des révisions des exemples", links)
     root = well_formed(text)
     assert len(root.findall(f"{SVG}circle")) == len(revisions.scripts())
+    assert len(root.findall(f"{SVG}a")) == len(revisions.scripts())
     keep(snapshots.diagram("history"), text)
 
 
