@@ -5,7 +5,9 @@
 path (an Engine: env.py takes its advisory lock) while three other sessions work:
 
 - a watcher reads ``pg_locks`` every few milliseconds: the strongest lock the migration
-  held on each table, and for how long it held a lock that blocks writes;
+  held on each table, and for how long it held a lock that blocks writes: the sum of the
+  windows in which it held one (two short locks around a long ``VALIDATE``, which blocks
+  no write, count for their own time only);
 - after each of its statements, the migration's session reads its own locks: a lock
   too short for the watcher still counts (except in an autocommit_block, where it is
   already released);
@@ -73,25 +75,34 @@ def conditions(url: str, rows: int) -> Conditions:
 
 
 class Watcher(threading.Thread):
-    """Polls pg_locks for the migration's locks until stopped."""
+    """Polls pg_locks for the migration's locks until stopped.
 
-    def __init__(self, url: str) -> None:
+    ``blocking``: per table, the seconds during which a lock that blocks writes was seen: between two
+    polls that both saw one, the time between them; a window seen by one poll only, one poll's time.
+    """
+
+    def __init__(self, url: str, application_name: str = APPLICATION_NAME) -> None:
         super().__init__(daemon=True)
-        self.url = url
+        self.url, self.application_name = url, application_name
         self.stop = threading.Event()
         self.strongest: dict[str, int] = {}
-        self.blocking: dict[str, list[float]] = {}  # table -> [first seen, last seen]
+        self.blocking: dict[str, float] = {}
         self.error: BaseException | None = None
 
     def run(self) -> None:
         try:
             with psycopg.connect(self.url, autocommit=True) as connection:
+                previous, before = set(), time.perf_counter()
                 while not self.stop.is_set():
-                    now = time.perf_counter()
-                    for table, mode in connection.execute(LOCKS_OF_THE_MIGRATION, (APPLICATION_NAME,)):
+                    now, blocking = time.perf_counter(), set()
+                    for table, mode in connection.execute(LOCKS_OF_THE_MIGRATION, (self.application_name,)):
                         self.strongest[table] = max(strength(mode), self.strongest.get(table, 0))
                         if blocks_writes(mode):
-                            self.blocking.setdefault(table, [now, now])[1] = now
+                            blocking.add(table)
+                    for table in blocking:
+                        held = now - before if table in previous else POLL_SECONDS
+                        self.blocking[table] = self.blocking.get(table, 0.0) + held
+                    previous, before = blocking, now
                     time.sleep(POLL_SECONDS)
         except BaseException as error:  # reported by the observer
             self.error = error
@@ -205,8 +216,7 @@ def observe(url: str, script, conditions: Conditions, pause: float = 0.0) -> Rev
         observation = RevisionMeasures(script.revision, round(seconds, 3), conditions)
         strongest = {table: max(level, own.get(table, 0)) for table, level in watcher.strongest.items()}
         for table, level in sorted((own | strongest).items()):
-            first, last = watcher.blocking.get(table, (0.0, -POLL_SECONDS))
-            observation.tables[table] = TableFacts(LOCK_MODES[level], round(last - first + POLL_SECONDS, 3))
+            observation.tables[table] = TableFacts(LOCK_MODES[level], round(watcher.blocking.get(table, 0.0), 3))
         for oid, (_, node) in before.items():
             if oid in after and after[oid][1] != node:
                 observation.tables.setdefault(after[oid][0], TableFacts("AccessExclusiveLock")).rewritten = True

@@ -37,10 +37,8 @@ from guide.bench.observer import (
 from guide.harness.database import upgrade
 from guide.harness.postgres import create_database, drop_database, libpq_url
 from guide.harness.sessions import Client, running
-from guide.rules.measures import LOCK_MODES, OperationMeasures, StepFacts, blocks_writes, strength
+from guide.rules.measures import LOCK_MODES, RISKY_SECONDS, OperationMeasures, StepFacts, blocks_writes, strength
 from guide.rules.operations import Operation
-
-RISKY_SECONDS = 0.1  # a lock that blocks writes for longer, or a rewrite, makes an operation risky
 
 
 def run_step(connection: psycopg.Connection, sql: str, names: dict[int, str], watcher_url: str) -> StepFacts:

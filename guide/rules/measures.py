@@ -29,6 +29,8 @@ LOCK_MODES = (
     "AccessExclusiveLock",
 )
 BLOCKS_WRITES = LOCK_MODES.index("ShareLock")  # this mode and the stronger ones block INSERT, UPDATE, DELETE
+RISKY_SECONDS = 0.1  # writes blocked longer than this by a lock, or a table rewritten: a change to avoid
+STALL_SECONDS = 1.0  # a concurrent write that waited longer (on rows): a change to avoid on a large table
 
 
 def strength(mode: str) -> int:
@@ -75,6 +77,20 @@ class RevisionMeasures:
     def from_dict(cls, data: dict) -> "RevisionMeasures":
         tables = {name: TableFacts(**facts) for name, facts in data["tables"].items()}
         return cls(**data | {"conditions": Conditions(**data["conditions"]), "tables": tables})
+
+
+def risks(measured: RevisionMeasures) -> dict[str, object]:
+    """What makes a revision one to avoid on a large table, from its measures; empty when it is safe."""
+    tables = {name: facts for name, facts in measured.tables.items() if name != "alembic_version"}
+    blocked = max((facts.blocking_seconds for facts in tables.values()), default=0.0)
+    found: dict[str, object] = {}
+    if blocked > RISKY_SECONDS:
+        found["blocked"] = blocked
+    if rewritten := sorted(name for name, facts in tables.items() if facts.rewritten):
+        found["rewritten"] = rewritten
+    if measured.writer_max_seconds > STALL_SECONDS:
+        found["writer"] = measured.writer_max_seconds
+    return found
 
 
 @dataclass

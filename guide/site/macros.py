@@ -10,6 +10,7 @@
 """
 
 import ast
+import os
 import re
 from pathlib import Path
 from textwrap import indent
@@ -146,7 +147,15 @@ def define_env(env) -> None:
         except LookupError as error:
             raise PluginError(f"{place}: {error}") from None
         relative = str(Path(script.path).relative_to(ROOT / "examples"))
-        out = ""
+        out = tables.risk_label(script, page)  # before the code: what it costs on a large table
+        if revisions.commits_midway(script, "postgresql"):  # above the code: before a reader copies it
+            hyperion = os.path.relpath("hyperion.md", os.path.dirname(page) or ".")
+            out += (
+                f'!!! warning "Pas encore au démarrage d\'Hyperion"\n\n'
+                f"    Cette révision valide une partie de son travail (`autocommit_block()`) : le démarrage "
+                f"d'Hyperion, tel qu'il est aujourd'hui, échoue sur elle. Adoptez d'abord "
+                f"[le démarrage proposé]({hyperion}#adopter-le-demarrage-propose).\n\n"
+            )
         if only := revisions.postgresql_only(script):
             out += f'!!! postgresql "PostgreSQL uniquement"\n\n    {only}\n\n'
         out += tab("Révision", revision_tab(relative), first=True)  # two revisions in a row: two sets

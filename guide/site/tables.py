@@ -79,6 +79,30 @@ def measures_tab(script) -> str:
     return "\n".join(lines) + "\n"
 
 
+def risk_label(script, page: str) -> str:
+    """Above a revision that blocks writes, rewrites a table or stalls writers on a large table: what it cost."""
+    if not measures.path_of(snapshots.measures(revisions.stem(script))).is_file():
+        return ""  # the first creates the schema; a new one is not measured yet (the macro says so)
+    measured = measures.of_revision(revisions.stem(script))
+    found = measures.risks(measured)
+    if not found:
+        return ""
+    costs = []
+    if "blocked" in found:
+        costs.append(f"écritures bloquées {duration(found['blocked'])}")
+    if "rewritten" in found:
+        costs.append("table réécrite (" + ", ".join(f"`{name}`" for name in found["rewritten"]) + ")")
+    if "writer" in found:
+        costs.append(f"une écriture a attendu {duration(found['writer'])}")
+    table = os.path.relpath("bonnes-pratiques.md", os.path.dirname(page) or ".")
+    listed = "\u00a0; ".join(costs)
+    return (
+        '!!! danger "À éviter sur une grande table"\n\n'
+        f"    Mesuré sur {number(measured.conditions.rows)} lignes de `core_user`\u00a0: {listed}. "
+        f"La façon sûre de chaque opération\u00a0: [Mesurer chaque opération]({table}#mesurer-chaque-operation).\n\n"
+    )
+
+
 def measured(revision: str, figure: str, table: str = "core_user") -> str:
     """A figure of make bench for a revision, for prose: ``blocking`` (on ``table``), ``reader`` or ``writer``."""
     facts = measures.of_revision(revisions.stem(revisions.find(revision)))

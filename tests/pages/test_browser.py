@@ -195,6 +195,9 @@ SEARCHES = {
     "verrou": "migrations-complexes/#borner-lattente-des-verrous",
     "enum": "exemples/enums/#ajouter-des-valeurs-a-un-enum",
     "Target database is not up to date.": "resolution-de-problemes/#target-database-is-not-up-to-date",
+    "ajouter une colonne NOT NULL": "exemples/structure/#ajouter-une-colonne-not-null",
+    "plusieurs têtes": "resolution-de-problemes/#multiple-head-revisions-are-present-multiple-heads-are-present",
+    "stamp": "commandes/#reparer-letat-dalembic",
 }
 FIRST_PAGES = 3
 CODE_TEASER = ("def ", "import ", "alembic ", "INFO  [", "$ ", "op.", "ALTER ", "CREATE ", "from ")

@@ -8,8 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide.harness.project import build, copy_project
-from guide.rules import blocks, layout, revisions
+from guide.rules import blocks, layout, measures, revisions
 from guide.rules.layout import DOCS, ROOT
+from guide.site.tables import shown_at
 
 # site_url is !ENV [SITE_URL, default]: the build of the tests uses the default
 SITE_PREFIX = urlsplit(layout.mkdocs_config()["site_url"][-1]).path
@@ -231,3 +232,29 @@ def test_a_revision_tab_shows_upgrade_first(site: Path) -> None:
     assert "def upgrade() -> None:" in body.get_text()
     assert "import sqlalchemy" not in body.get_text()
     assert body.select(".hll"), "no highlighted line"
+
+
+def said_before(site: Path, script) -> list[str]:
+    """The titles of the admonitions just above a revision's tabs, on the page that shows it."""
+    page, _, _ = shown_at(script.revision)
+    name = f"versions/{Path(script.path).name}"
+    tabs = next(
+        tabs
+        for tabs in html_of(site, page).select("article .tabbed-set")
+        if any(title.get_text() == name for title in tabs.select(".filename"))
+    )
+    titles = []
+    for sibling in tabs.find_previous_siblings():
+        if "admonition" not in (sibling.get("class") or []):
+            break
+        titles.append(sibling.select_one(".admonition-title").get_text(strip=True))
+    return titles
+
+
+@pytest.mark.parametrize("script", revisions.scripts()[1:], ids=revisions.stem)
+def test_a_revision_says_what_a_reader_must_know_before_its_code(site: Path, script) -> None:
+    """What it costs on a large table (measured by make bench), and whether Hyperion's start-up runs it today."""
+    titles = said_before(site, script)
+    risky = bool(measures.risks(measures.of_revision(revisions.stem(script))))
+    assert ("À éviter sur une grande table" in titles) == risky, titles
+    assert ("Pas encore au démarrage d'Hyperion" in titles) == revisions.commits_midway(script, "postgresql"), titles
