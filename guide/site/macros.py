@@ -22,7 +22,12 @@ from guide.rules.layout import DOCS, ROOT, SNAPSHOTS, where
 from guide.site import tables
 from guide.site.tables import DIALECT_NAMES
 
-LONG_OUTPUT = 25  # lines: a longer output is folded
+SHOWN_LINES = 8  # lines of an output shown under its command; the whole output is one click away
+# What Alembic prints on every run, and that teaches nothing: the output shown leaves it out
+ROUTINE = re.compile(
+    r"^INFO  \[alembic\.runtime\.migration\] (Context impl |Will assume )"
+    r"|^INFO  \[alembic\.runtime\.plugins\] setting up autogenerate plugin "
+)
 
 
 def fence(language: str, title: str, included: str, hl_lines: str = "", output: bool = False) -> str:
@@ -108,12 +113,25 @@ def shown_under(block: blocks.Block) -> str:
         ]
         shown = "\n".join(tab(name, error) for name, error in errors) if len(errors) > 1 else errors[0][1]
     else:
-        path = SNAPSHOTS / outputs[0]
-        lines = path.read_text(encoding="utf-8").count("\n") if path.is_file() else 0
-        shown = fence("text", "Sortie", outputs[0], output=True)
-        if lines > LONG_OUTPUT:
-            shown = f'??? quote "Sortie ({lines} lignes)"\n\n' + indent(shown, "    ")
+        shown = command_output(outputs[0])
     return "\n\n" + indent(shown, block.indent)
+
+
+def command_output(output: str) -> str:
+    """Under a command: its output, less Alembic's routine lines and cut at SHOWN_LINES lines; then, folded,
+    the whole output as the command printed it (the snapshot, included)."""
+    path = SNAPSHOTS / output
+    if not path.is_file():  # the include check (guide/site/hooks.py) names the page, the line and the fix
+        return fence("text", "Sortie", output, output=True)
+    printed = path.read_text(encoding="utf-8").splitlines()
+    taught = [line for line in printed if not ROUTINE.match(line)]
+    if not taught or len(taught) == len(printed) <= SHOWN_LINES:  # nothing to leave out, or nothing else to show
+        return fence("text", "Sortie", output, output=True)
+    shown = taught[:SHOWN_LINES] + (["…"] if len(taught) > SHOWN_LINES else [])
+    excerpt = "{% raw %}" + "```{.text .guide-output title=\"Sortie\" data-search-exclude=\"\"}\n"
+    excerpt += "\n".join(shown) + "\n```{% endraw %}"
+    whole = fence("text", "Sortie complète", output, output=True)
+    return f'{excerpt}\n\n??? quote "Sortie complète ({len(printed)} lignes)"\n\n' + indent(whole, "    ")
 
 
 def on_pre_page_macros(env) -> None:

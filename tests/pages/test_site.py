@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from guide.harness.project import build, copy_project
 from guide.rules import blocks, layout, measures, revisions
 from guide.rules.layout import DOCS, ROOT
+from guide.site.macros import ROUTINE, SHOWN_LINES
 from guide.site.tables import shown_at
 
 # site_url is !ENV [SITE_URL, default]: the build of the tests uses the default
@@ -258,3 +259,19 @@ def test_a_revision_says_what_a_reader_must_know_before_its_code(site: Path, scr
     risky = bool(measures.risks(measures.of_revision(revisions.stem(script))))
     assert ("À éviter sur une grande table" in titles) == risky, titles
     assert ("Pas encore au démarrage d'Hyperion" in titles) == revisions.commits_midway(script, "postgresql"), titles
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_output_shows_what_teaches_and_folds_what_was_printed(site: Path, page: str) -> None:
+    """Under a command: the lines that teach (no routine line of Alembic), at most SHOWN_LINES; the whole real
+    output, folded right after, holds them in the same order."""
+    for excerpt in html_of(site, page).select("article div.guide-output"):
+        after = excerpt.find_next_sibling()
+        if after is None or after.name != "details" or "Sortie complète" not in after.summary.get_text():
+            continue
+        shown = excerpt.select_one("code").get_text().rstrip("\n").split("\n")
+        printed = after.select_one("code").get_text().rstrip("\n").split("\n")
+        assert not any(ROUTINE.match(line) for line in shown), f"docs/{page}: a routine line is shown"
+        assert len(shown) <= SHOWN_LINES + 1 and len(shown) < len(printed) + (shown[-1] == "…")
+        lines = iter(printed)
+        assert all(line in lines for line in shown if line != "…"), f"docs/{page}: {shown} not in {printed}"
