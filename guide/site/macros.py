@@ -128,7 +128,7 @@ def command_output(output: str) -> str:
     if not taught or len(taught) == len(printed) <= SHOWN_LINES:  # nothing to leave out, or nothing else to show
         return fence("text", "Sortie", output, output=True)
     shown = taught[:SHOWN_LINES] + (["…"] if len(taught) > SHOWN_LINES else [])
-    excerpt = "{% raw %}" + "```{.text .guide-output title=\"Sortie\" data-search-exclude=\"\"}\n"
+    excerpt = "{% raw %}" + '```{.text .guide-output title="Sortie" data-search-exclude=""}\n'
     excerpt += "\n".join(shown) + "\n```{% endraw %}"
     whole = fence("text", "Sortie complète", output, output=True)
     return f'{excerpt}\n\n??? quote "Sortie complète ({len(printed)} lignes)"\n\n' + indent(whole, "    ")

@@ -189,7 +189,7 @@ def test_copy_button_copies_what_the_block_shows(browser, base_url: str) -> None
 
 # A reader's query -> the section it must find first, with teasers in prose
 SEARCHES = {
-    "données": "bonnes-pratiques/#migrer-les-donnees",
+    "migrer les données": "bonnes-pratiques/#migrer-les-donnees",
     "index partiel": "exemples/index-et-performance/#creer-un-index-composite-ou-partiel",
     "downgrade": "commandes/#annuler-une-migration-downgrade",
     "verrou": "migrations-complexes/#borner-lattente-des-verrous",
