@@ -45,14 +45,20 @@ HEADER_NAMES = {
     *("POSTGRESQL_ONLY", "COMMITS_MIDWAY_ON", "SQUAWK"),
 }
 WORK = re.compile(r"\b(op|batch_op)\.(?!get_)|\.execute\(")
+# What makes a recipe safe on a large PostgreSQL table, or safe to run again: the lines a reader must not miss
+SAFE = re.compile(
+    r"autocommit_block|concurrently=True|CONCURRENTLY|NOT VALID|VALIDATE CONSTRAINT|ADD VALUE|USING INDEX"
+    r"|LIMIT :|IF (NOT )?EXISTS|if_exists=True"
+)
 
 
 def revision_parts(path: Path) -> tuple[tuple[int, int], tuple[int, int], list[int]]:
     """Line ranges (1-based, inclusive) of a revision file's header and body, and the body's lines to highlight.
 
     The header runs from the docstring to Alembic's identifiers (and the constants other
-    tabs show); the body, from there to the end of the revision section. Highlighted:
-    the lines of upgrade and downgrade that change the database (``op.``, ``execute(``).
+    tabs show); the body, from there to the end of the revision section. Highlighted: the
+    lines that make the recipe safe (``SAFE``), or, in a revision that has none, the lines of
+    upgrade and downgrade that change the database (``op.``, ``execute(``).
     """
     lines = path.read_text(encoding="utf-8").splitlines()
     start = lines.index("# --8<-- [start:revision]") + 2
@@ -71,12 +77,14 @@ def revision_parts(path: Path) -> tuple[tuple[int, int], tuple[int, int], list[i
     functions = [
         node for node in module.body if isinstance(node, ast.FunctionDef) and node.name in ("upgrade", "downgrade")
     ]
-    highlighted = [
-        n - body_start + 1
+    code = {n for n in range(body_start, end + 1) if not lines[n - 1].lstrip().startswith("#")}
+    highlighted = [n for n in sorted(code) if SAFE.search(lines[n - 1])] or [
+        n
         for function in functions
         for n in range(function.lineno, function.end_lineno + 1)
-        if WORK.search(lines[n - 1]) and not lines[n - 1].lstrip().startswith("#")
+        if n in code and WORK.search(lines[n - 1])
     ]
+    highlighted = [n - body_start + 1 for n in highlighted]
     return (start, header_end), (body_start, end), highlighted
 
 
