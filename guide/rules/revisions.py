@@ -127,3 +127,57 @@ def recreates_a_table(script) -> bool:
 
 def head() -> str:
     return scripts()[-1].revision
+
+
+def dialect_test(test: ast.expr) -> str | None:
+    """``==`` or ``!=`` for a test ``….dialect.name == "postgresql"``; None for any other test."""
+    if (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.Eq | ast.NotEq)
+        and isinstance(test.left, ast.Attribute)
+        and test.left.attr == "name"
+        and isinstance(test.left.value, ast.Attribute)
+        and test.left.value.attr == "dialect"
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value == "postgresql"
+    ):
+        return "==" if isinstance(test.ops[0], ast.Eq) else "!="
+    return None
+
+
+def postgresql_view(text: str) -> str:
+    """A revision file as a reader copies it for Hyperion: upgrade and downgrade without their SQLite branch.
+
+    In upgrade and downgrade, ``if … != "postgresql": …; return`` goes; ``if … == "postgresql":`` keeps
+    its body, dedented, and loses its ``else``, or, when its body ends in ``return``, what follows it.
+    Anything else stays as written: tests/revisions/test_postgresql_views.py runs the result.
+    """
+    lines = text.splitlines(keepends=True)
+    cuts: list[tuple[int, int, list[str]]] = []  # 1-based first and last line replaced, and by what
+    for function in ast.parse(text).body:
+        if not (isinstance(function, ast.FunctionDef) and function.name in ("upgrade", "downgrade")):
+            continue
+        for node in function.body:
+            if not isinstance(node, ast.If) or not (test := dialect_test(node.test)):
+                continue
+            if test == "!=":
+                cuts.append((node.lineno, node.end_lineno, []))
+                continue
+            kept, last = node.body, node.end_lineno
+            if isinstance(kept[-1], ast.Return):
+                kept, last = kept[:-1], function.end_lineno
+            body = lines[node.lineno : kept[-1].end_lineno]  # from the line after the ``if``
+            cuts.append((node.lineno, last, [line.removeprefix("    ") for line in body]))
+            break  # what follows a returning branch is gone
+    for first, last, replacement in sorted(cuts, reverse=True):
+        lines[first - 1 : last] = replacement
+    view = "".join(lines)
+    view = re.sub(r"(:\n)\n+(    \S)", r"\1\2", view)  # no blank line left at the top of a function
+    return re.sub(r"\n{4,}", "\n\n\n", view)
+
+
+def has_a_postgresql_view(script) -> bool:
+    """Its upgrade or downgrade branches on the dialect: its tab shows its PostgreSQL view first."""
+    text = Path(script.path).read_text(encoding="utf-8")
+    return postgresql_view(text) != text

@@ -6,6 +6,8 @@ files must exist, so that an orphan is found. Paths are relative to docs/snapsho
 as the pages include them (``--8<-- "sql/…"``).
 
 - ``sql/<revision file>/<dialect>-<upgrade|downgrade>.sql``: the SQL a revision ran;
+- ``views/<revision file>-postgresql.py``: a revision that branches on the dialect, without its SQLite
+  branch (``revisions.postgresql_view``): what its tab shows first, run on PostgreSQL by its test;
 - ``blocks/<page>/<output>.txt``: what a command block printed;
 - ``blocks/<page>/<output>-<dialect>.txt``: the error a Python block raised;
 - ``errors/<name>.txt``: an error that a test provokes outside any block, quoted by a page;
@@ -33,6 +35,10 @@ QUOTED_ERROR = re.compile(r'--8<--\s+"(errors/[^"]+)"')
 
 def sql(revision_stem: str, dialect: str, direction: str) -> str:
     return f"sql/{revision_stem}/{dialect}-{direction}.sql"
+
+
+def view(revision_stem: str) -> str:
+    return f"views/{revision_stem}-postgresql.py"
 
 
 def measures(revision_stem: str) -> str:
@@ -75,6 +81,8 @@ def expected() -> set[str]:
     for script in revisions.scripts()[1:]:  # the first creates the schema: nothing to watch
         wanted.add(measures(revisions.stem(script)))
     for script in revisions.scripts():
+        if revisions.has_a_postgresql_view(script):
+            wanted.add(view(revisions.stem(script)))
         for dialect in revisions.dialects(script):
             wanted |= {sql(revisions.stem(script), dialect, direction) for direction in ("upgrade", "downgrade")}
     for page in layout.pages():

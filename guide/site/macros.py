@@ -88,13 +88,32 @@ def revision_parts(path: Path) -> tuple[tuple[int, int], tuple[int, int], list[i
     return (start, header_end), (body_start, end), highlighted
 
 
-def revision_tab(relative: str) -> str:
-    """The revision as a reader wants it: upgrade and downgrade first, the header folded above, still copyable."""
-    (head_from, head_to), (body_from, body_to), highlighted = revision_parts(ROOT / "examples" / relative)
+def body(path: Path, included: str, title: str) -> str:
+    """Upgrade and downgrade of a revision file (or of its view), the lines that matter highlighted."""
+    _, (body_from, body_to), highlighted = revision_parts(path)
+    lines = " ".join(str(n) for n in highlighted)
+    return fence("python", title, f"{included}:{body_from}:{body_to}", hl_lines=lines)
+
+
+def revision_tab(script, relative: str) -> str:
+    """The revision as a reader wants it: upgrade and downgrade first, the header folded above, still copyable.
+
+    A revision that branches on the dialect shows its PostgreSQL view (a snapshot), what Hyperion runs in
+    production; the whole file, SQLite branch included, is folded under it.
+    """
+    path = ROOT / "examples" / relative
+    (head_from, head_to), _, _ = revision_parts(path)
     header = fence("python", f"{relative} (début)", f"{relative}:{head_from}:{head_to}")
     shown = f'??? quote "En-tête, imports et identifiants"\n\n{indent(header, "    ")}\n\n'
-    lines = " ".join(str(n) for n in highlighted)
-    return shown + fence("python", relative, f"{relative}:{body_from}:{body_to}", hl_lines=lines)
+    if not revisions.has_a_postgresql_view(script):
+        return shown + body(path, relative, relative)
+    view = snapshots.view(revisions.stem(script))
+    whole = body(path, relative, relative)
+    return (
+        shown
+        + body(SNAPSHOTS / view, view, f"{relative}, sur PostgreSQL")
+        + f'\n\n??? quote "La révision entière, avec sa branche SQLite"\n\n{indent(whole, "    ")}'
+    )
 
 
 def tab(title: str, content: str, first: bool = False) -> str:
@@ -184,7 +203,7 @@ def define_env(env) -> None:
             )
         if only := revisions.postgresql_only(script):
             out += f'!!! postgresql "PostgreSQL uniquement"\n\n    {only}\n\n'
-        out += tab("Révision", revision_tab(relative), first=True)  # two revisions in a row: two sets
+        out += tab("Révision", revision_tab(script, relative), first=True)  # two revisions in a row: two sets
         out += tab("Vérification", fence("python", relative, f"{relative}:check"))
         for dialect in reversed(revisions.dialects(script)):  # SQLite's tab, then PostgreSQL's
             shown = "\n\n".join(

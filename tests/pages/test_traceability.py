@@ -1,8 +1,9 @@
 """Every Python block a reader sees on the site is code that the suite runs.
 
 The built pages have their includes expanded. Each Python block in them must be a
-section of a revision under examples/versions/ (run by tests/revisions/test_revisions.py), of
-examples/env.py (run by every migration of the suite), of examples/startup.py
+section of a revision under examples/versions/ (run by tests/revisions/test_revisions.py)
+or of its PostgreSQL view (docs/snapshots/views/, run by tests/revisions/test_postgresql_views.py),
+of examples/env.py (run by every migration of the suite), of examples/startup.py
 (run by tests/revisions/test_startup.py and test_concurrent_upgrades.py) or of the fixtures of
 examples/tests/test_migrations.py (Hyperion's cumulative test, shown on its page), or a
 block of the Markdown that pytest-examples runs (tests/pages/test_inline_examples.py). A block may be
@@ -15,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from guide.harness.inline import inline_examples
 from guide.rules.includes import sections
-from guide.rules.layout import EXAMPLES
+from guide.rules.layout import EXAMPLES, SNAPSHOTS
 from guide.rules.revisions import scripts
 
 
@@ -29,6 +30,7 @@ def run_sources() -> set[str]:
         EXAMPLES / "env.py",
         EXAMPLES / "startup.py",
         EXAMPLES / "tests" / "test_migrations.py",
+        *sorted((SNAPSHOTS / "views").glob("*.py")),
     ]:
         text = path.read_text(encoding="utf-8")
         sources.update(normalized(section) for section in sections(text).values())
