@@ -82,7 +82,7 @@ format: install
 	$(RUN)/ruff check --fix guide examples tests
 
 # Refresh the snapshots (SQL, outputs of the blocks, errors, versions), then check them.
-SNAPSHOT_SELECTION = $(if $(EXAMPLE),tests/revisions/test_revisions.py -k "$(EXAMPLE)",$(SELECTION))
+SNAPSHOT_SELECTION = $(if $(EXAMPLE),tests/revisions/test_revisions.py tests/revisions/test_postgresql_views.py -k "$(EXAMPLE)",$(SELECTION))
 snapshots: install
 	$(RUN)/pytest --snapshot-update --update-examples -q $(SNAPSHOT_SELECTION) \
 		|| $(RUN)/pytest --last-failed -q $(SNAPSHOT_SELECTION)
