@@ -1,4 +1,6 @@
-# La base est juste avant la normalisation des emails, avec deux utilisateurs
+# L'historique du projet d'exemple, sans les révisions des sections précédentes ; la base juste avant la
+# normalisation des emails, avec deux utilisateurs
+rm -f versions/feature_a_*.py versions/feature_b_*.py versions/*_fusionner_branches_*.py
 alembic downgrade 1d89d5027e57
 python -c "
 import sqlite3
