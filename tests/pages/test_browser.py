@@ -239,3 +239,31 @@ def test_french_queries_find_the_right_section(browser, base_url: str, query: st
     for href, teaser in found:
         assert not teaser.startswith(CODE_TEASER), f"« {query} » : {place(href)} has a code teaser: {teaser[:80]!r}"
     print(f"\n« {query} » : " + " ; ".join(f"{place(href)} — {teaser[:50]!r}" for href, teaser in found))
+
+
+# A reader's task -> the home page's link, and the title of the code block it must end on
+TASKS = {
+    "a NOT NULL column on a big table": ("obligatoire, sur une grande table", "versions/02e543633361_"),
+    "a value of a PostgreSQL enum": ("ajouter une valeur à un enum", "versions/ba0022e5a923_"),
+    "Multiple head revisions are present": ("fusionner plusieurs têtes", "Solution"),
+}
+FIRST_CODE = """() => {
+    const heading = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const code = [...document.querySelectorAll('article .highlight')].find(block =>
+        block.checkVisibility() && block.getBoundingClientRect().top > heading.getBoundingClientRect().top);
+    return [code.getBoundingClientRect().top, (code.querySelector('.filename') || {innerText: ''}).innerText];
+}"""
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_a_task_is_one_click_and_one_screen_from_home(browser, base_url: str, task: str) -> None:
+    """From the home page's first screen, one click on the task, and its code is on the first screen."""
+    link, title = TASKS[task]
+    with opened(browser, base_url, "index.md") as tab:
+        found = tab.get_by_role("link", name=link, exact=True)
+        assert found.first.bounding_box()["y"] < 900, f"« {link} » is not on the home page's first screen"
+        found.first.click()
+        tab.wait_for_load_state("networkidle")
+        top, shown = tab.evaluate(FIRST_CODE)
+    assert shown.startswith(title), f"{task}: the first code after the section is « {shown} »"
+    assert top < 900, f"{task}: its code starts {top:.0f} px down, below the first screen"
