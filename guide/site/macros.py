@@ -52,15 +52,15 @@ SAFE = re.compile(
 )
 
 
-def revision_parts(path: Path) -> tuple[tuple[int, int], tuple[int, int], list[int]]:
-    """Line ranges (1-based, inclusive) of a revision file's header and body, and the body's lines to highlight.
+def revision_parts(text: str) -> tuple[tuple[int, int], tuple[int, int], list[int]]:
+    """Line ranges (1-based, inclusive) of a revision's header and body, and the body's lines to highlight.
 
     The header runs from the docstring to Alembic's identifiers (and the constants other
     tabs show); the body, from there to the end of the revision section. Highlighted: the
     lines that make the recipe safe (``SAFE``), or, in a revision that has none, the lines of
     upgrade and downgrade that change the database (``op.``, ``execute(``).
     """
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = text.splitlines()
     start = lines.index("# --8<-- [start:revision]") + 2
     end = lines.index("# --8<-- [end:revision]")
     module = ast.parse("\n".join(lines))
@@ -88,30 +88,40 @@ def revision_parts(path: Path) -> tuple[tuple[int, int], tuple[int, int], list[i
     return (start, header_end), (body_start, end), highlighted
 
 
-def body(path: Path, included: str, title: str) -> str:
-    """Upgrade and downgrade of a revision file (or of its view), the lines that matter highlighted."""
-    _, (body_from, body_to), highlighted = revision_parts(path)
-    lines = " ".join(str(n) for n in highlighted)
-    return fence("python", title, f"{included}:{body_from}:{body_to}", hl_lines=lines)
+def shown_view(text: str) -> str:
+    """What the page shows of a revision's PostgreSQL view: its body (the snapshot ``views/…``)."""
+    view = revisions.postgresql_view(text)
+    _, (body_from, body_to), _ = revision_parts(view)
+    return "\n".join(view.splitlines()[body_from - 1 : body_to]) + "\n"
+
+
+def highlighted_lines(text: str) -> str:
+    return " ".join(str(n) for n in revision_parts(text)[2])
 
 
 def revision_tab(script, relative: str) -> str:
     """The revision as a reader wants it: upgrade and downgrade first, the header folded above, still copyable.
 
-    A revision that branches on the dialect shows its PostgreSQL view (a snapshot), what Hyperion runs in
-    production; the whole file, SQLite branch included, is folded under it.
+    A revision that branches on the dialect shows its PostgreSQL view first (a snapshot: what Hyperion runs in
+    production); the whole file, SQLite branch included, is folded under it.
     """
-    path = ROOT / "examples" / relative
-    (head_from, head_to), _, _ = revision_parts(path)
+    text = (ROOT / "examples" / relative).read_text(encoding="utf-8")
+    (head_from, head_to), (body_from, body_to), _ = revision_parts(text)
     header = fence("python", f"{relative} (début)", f"{relative}:{head_from}:{head_to}")
     shown = f'??? quote "En-tête, imports et identifiants"\n\n{indent(header, "    ")}\n\n'
+    whole = fence("python", relative, f"{relative}:{body_from}:{body_to}", hl_lines=highlighted_lines(text))
     if not revisions.has_a_postgresql_view(script):
-        return shown + body(path, relative, relative)
-    view = snapshots.view(revisions.stem(script))
-    whole = body(path, relative, relative)
+        return shown + whole
+    view = revisions.postgresql_view(text)
+    on_postgresql = fence(
+        "python",
+        f"{relative}, sur PostgreSQL",
+        snapshots.view(revisions.stem(script)),
+        hl_lines=highlighted_lines(view),
+    )
     return (
         shown
-        + body(SNAPSHOTS / view, view, f"{relative}, sur PostgreSQL")
+        + on_postgresql
         + f'\n\n??? quote "La révision entière, avec sa branche SQLite"\n\n{indent(whole, "    ")}'
     )
 

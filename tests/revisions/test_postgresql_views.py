@@ -1,7 +1,7 @@
 """The PostgreSQL view of a revision that branches on the dialect (guide.rules.revisions.postgresql_view).
 
-What a reader copies for Hyperion is the view: the revision without its SQLite branch. It is kept as a
-snapshot, that the revision's tab shows first, and it must be a revision that works: in a copy of
+What a reader copies for Hyperion is the view: the revision without its SQLite branch. Its body is kept as
+a snapshot, that the revision's tab shows first, and the whole view must be a revision that works: in a copy of
 examples/ where it replaces the file, it is ruff-clean, and on PostgreSQL it upgrades from the parent's
 state with the rows of ``pre_test_upgrade``, passes ``test_upgrade``, then downgrades to the parent's schema.
 """
@@ -20,6 +20,7 @@ from guide.harness.database import describe_schema
 from guide.harness.project import copy_examples
 from guide.rules import revisions, snapshots
 from guide.rules.layout import ROOT
+from guide.site.macros import shown_view
 
 pytestmark = pytest.mark.dialects("postgresql")
 
@@ -57,4 +58,4 @@ def test_the_view_is_a_revision_that_runs_on_postgresql(
         module.test_upgrade(alembic_runner, connection)
     alembic.command.downgrade(config, "-1")
     assert describe_schema(alembic_engine) == parent_schema, "the view's downgrade does not restore the parent"
-    keep(snapshots.view(revisions.stem(script)), view)
+    keep(snapshots.view(revisions.stem(script)), shown_view(Path(script.path).read_text(encoding="utf-8")))
