@@ -13,13 +13,14 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from guide.rules.layout import address
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 def url_of(base: str, page: str) -> str:
     """The address of a page (``exemples/enums.md``) on the site served at ``base``."""
-    path = "" if page == "index.md" else page.removesuffix(".md").removesuffix("/index") + "/"
-    return base + path
+    return base + address(page)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -37,6 +37,11 @@ def pages_on_disk() -> list[str]:
     return sorted(str(path.relative_to(DOCS)) for path in DOCS.rglob("*.md") if SNAPSHOTS not in path.parents)
 
 
+def address(page: str) -> str:
+    """Where MkDocs puts a page on the site, from its root: ``exemples/enums.md`` -> ``exemples/enums/``."""
+    return "" if page == "index.md" else page.removesuffix(".md").removesuffix("/index") + "/"
+
+
 def where(page: str, line: int | None = None) -> str:
     """How an error names a place of a page: ``docs/<page>:<line>``."""
     return f"docs/{page}" + (f":{line}" if line else "")

@@ -195,18 +195,13 @@ def verdict(result: measures.OperationMeasures) -> str:
     return f"{'**À éviter**' if result.risky else 'Sûr'}\u00a0: {blocked}{rewritten}"
 
 
-def url_of(page: str) -> str:
-    """The address of a page on the site, from its root: ``exemples/enums.md`` -> ``exemples/enums/``."""
-    return "" if page == "index.md" else page.removesuffix(".md").removesuffix("index").rstrip("/") + "/"
-
-
 def link_to_revision(revision: str, from_page: str) -> str:
     """An address, relative to ``from_page`` as the browser resolves it, of the section that shows a revision.
 
     For raw HTML (a diagram), which MkDocs does not rewrite: Markdown links name the ``.md`` file instead.
     """
     page, anchor, _ = shown_at(revision)
-    relative = posixpath.relpath("/" + url_of(page), "/" + url_of(from_page))
+    relative = posixpath.relpath("/" + layout.address(page), "/" + layout.address(from_page))
     return ("" if relative == "." else relative + "/") + f"#{anchor}"
 
 

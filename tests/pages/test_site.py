@@ -18,9 +18,7 @@ SITE_PREFIX = urlsplit(layout.mkdocs_config()["site_url"][-1]).path
 
 
 def html_of(site: Path, page: str) -> BeautifulSoup:
-    path = site / (
-        "index.html" if page == "index.md" else page.removesuffix(".md").removesuffix("/index") + "/index.html"
-    )
+    path = site / layout.address(page) / "index.html"
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
